@@ -1,0 +1,135 @@
+// Package pgtest gives tests a real, empty PostgreSQL database with all
+// migrations applied. The server comes from ZAAKREGISTER_TEST_DATABASE_URL
+// (a URL whose user may create databases); every call creates a fresh
+// database cloned from a migrated template, so tests never share state.
+package pgtest
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zaakregister/zaakregister/migrations"
+)
+
+// EnvURL names the variable that points tests at a PostgreSQL server.
+const EnvURL = "ZAAKREGISTER_TEST_DATABASE_URL"
+
+// DefaultURL is used when EnvURL is unset: the local server as Debian sets it
+// up for development (trust authentication on 127.0.0.1).
+const DefaultURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+
+var (
+	templateOnce sync.Once
+	templateName string
+	templateErr  error
+)
+
+// ServerURL returns the admin URL of the test server.
+func ServerURL() string {
+	if u := os.Getenv(EnvURL); u != "" {
+		return u
+	}
+	return DefaultURL
+}
+
+// New returns the URL of a fresh migrated database, dropped when tb ends.
+func New(tb testing.TB) string {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	admin := ServerURL()
+	templateOnce.Do(func() { templateName, templateErr = makeTemplate(ctx, admin) })
+	if templateErr != nil {
+		tb.Fatalf("pgtest: template database: %v (set %s to a PostgreSQL server)", templateErr, EnvURL)
+	}
+	name := "zrtest_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:16]
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		tb.Fatalf("pgtest: connect %s: %v", EnvURL, err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, templateName)); err != nil {
+		tb.Fatalf("pgtest: create database: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		c, err := pgx.Connect(ctx, admin)
+		if err != nil {
+			return
+		}
+		defer c.Close(ctx)
+		c.Exec(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name)) //nolint:errcheck // best effort
+	})
+	return withDatabase(admin, name)
+}
+
+// Pool returns a pool on a fresh migrated database, closed when tb ends.
+func Pool(tb testing.TB) *pgxpool.Pool {
+	tb.Helper()
+	pool, err := pgxpool.New(context.Background(), New(tb))
+	if err != nil {
+		tb.Fatalf("pgtest: pool: %v", err)
+	}
+	tb.Cleanup(pool.Close)
+	return pool
+}
+
+// makeTemplate creates one migrated template per test process; its name
+// carries a random suffix so that packages tested in parallel do not collide.
+func makeTemplate(ctx context.Context, admin string) (string, error) {
+	name := "zrtmpl_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:16]
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, fmt.Sprintf(`CREATE DATABASE %s`, name)); err != nil {
+		return "", err
+	}
+	pool, err := pgxpool.New(ctx, withDatabase(admin, name))
+	if err != nil {
+		return "", err
+	}
+	_, err = migrations.Apply(ctx, pool)
+	pool.Close()
+	if err != nil {
+		return "", err
+	}
+	// Templates of finished test processes are dropped by the next run.
+	dropStaleTemplates(ctx, conn, name)
+	return name, nil
+}
+
+func dropStaleTemplates(ctx context.Context, conn *pgx.Conn, keep string) {
+	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database
+		WHERE (datname LIKE 'zrtmpl_%' OR datname LIKE 'zrtest_%') AND datname <> $1
+		AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)
+		AND (SELECT pg_stat_file('base/'||oid||'/PG_VERSION', true)).modification < now() - interval '2 hours'`, keep)
+	if err != nil {
+		return
+	}
+	names, _ := pgx.CollectRows(rows, pgx.RowTo[string])
+	for _, n := range names {
+		conn.Exec(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s`, n)) //nolint:errcheck // best effort
+	}
+}
+
+func withDatabase(raw, name string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Path = "/" + name
+	return u.String()
+}
