@@ -10,7 +10,10 @@ CREATE TABLE events (
     event_id       uuid NOT NULL,
     event_type     text NOT NULL,
     schema_version integer NOT NULL,
-    data           jsonb NOT NULL,
+    -- json, not jsonb: the data is kept byte for byte as written (jsonb
+    -- would reorder keys and drop whitespace), as hash chains and
+    -- byte-identical rebuilds need; json still validates it.
+    data           json NOT NULL,
     metadata       jsonb NOT NULL,
     recorded_at    timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (stream_id, revision)
@@ -19,8 +22,10 @@ CREATE UNIQUE INDEX events_log ON events (tx_id, seq);
 
 -- One row per stream: its last revision, and whether it was deleted, so that
 -- appends check and bump the expected revision with one row lock.
+-- A deleted stream keeps its row as a tombstone (revision -1 when it never
+-- had events). fillfactor leaves room for HOT updates of the revision.
 CREATE TABLE streams (
     stream_id text PRIMARY KEY,
     revision  bigint NOT NULL,
     deleted   boolean NOT NULL DEFAULT false
-);
+) WITH (fillfactor = 80);

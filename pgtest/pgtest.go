@@ -1,14 +1,21 @@
 // Package pgtest gives tests a real, empty PostgreSQL database with all
 // migrations applied. The server comes from ZAAKREGISTER_TEST_DATABASE_URL
-// (a URL whose user may create databases); every call creates a fresh
-// database cloned from a migrated template, so tests never share state.
+// (a URL whose user may create databases); without it, the local server on
+// 127.0.0.1:5432 (trust authentication, as Debian's development setups and
+// CI have it); without that, a private server started from the installed
+// PostgreSQL binaries in a folder under the system's temp folder, left
+// running for the next test process. Every call creates a fresh database
+// cloned from a migrated template, so tests never share state.
 package pgtest
 
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +25,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zaakregister/zaakregister/localpg"
 	"github.com/zaakregister/zaakregister/migrations"
 )
 
@@ -34,12 +42,35 @@ var (
 	templateErr  error
 )
 
-// ServerURL returns the admin URL of the test server.
-func ServerURL() string {
-	if u := os.Getenv(EnvURL); u != "" {
-		return u
-	}
-	return DefaultURL
+var (
+	serverOnce sync.Once
+	serverURL  string
+	serverErr  error
+)
+
+// ServerURL returns the admin URL of the test server, starting a private
+// one when no other is configured or reachable.
+func ServerURL() (string, error) {
+	serverOnce.Do(func() {
+		if u := os.Getenv(EnvURL); u != "" {
+			serverURL = u
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		if c, err := pgx.Connect(ctx, DefaultURL); err == nil {
+			c.Close(ctx)
+			serverURL = DefaultURL
+			return
+		}
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("zaakregister-pgtest-%d", os.Getuid()))
+		ctx, cancel = context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		// The server outlives this process on purpose: the next test
+		// package reuses it instead of paying for initdb again.
+		serverURL, _, serverErr = localpg.Ensure(ctx, dir, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	})
+	return serverURL, serverErr
 }
 
 // New returns the URL of a fresh migrated database, dropped when tb ends.
@@ -47,7 +78,10 @@ func New(tb testing.TB) string {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	admin := ServerURL()
+	admin, err := ServerURL()
+	if err != nil {
+		tb.Fatalf("pgtest: no PostgreSQL server: %v (set %s)", err, EnvURL)
+	}
 	templateOnce.Do(func() { templateName, templateErr = makeTemplate(ctx, admin) })
 	if templateErr != nil {
 		tb.Fatalf("pgtest: template database: %v (set %s to a PostgreSQL server)", templateErr, EnvURL)

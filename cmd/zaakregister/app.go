@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/zaakregister/zaakregister/clients"
+	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/eventstore/kurrentdb"
+	"github.com/zaakregister/zaakregister/eventstore/postgres"
+	"github.com/zaakregister/zaakregister/localpg"
+	"github.com/zaakregister/zaakregister/migrations"
+	"github.com/zaakregister/zaakregister/projections"
+	"github.com/zaakregister/zaakregister/readapi"
+	"github.com/zaakregister/zaakregister/server"
+)
+
+// Main is the running registry: storage, projections and HTTP server. The
+// end-to-end tests drive the same struct.
+type Main struct {
+	Config Config
+	Log    *slog.Logger
+
+	Pool     *pgxpool.Pool
+	Store    eventstore.Store
+	Runtime  *projections.Runtime
+	Registry *prometheus.Registry
+	Clients  *clients.Store
+	Handler  http.Handler
+
+	closers  []func()
+	listener net.Listener
+	server   *http.Server
+	done     chan error
+	cancel   context.CancelFunc
+}
+
+// openStorage connects to PostgreSQL (starting the private one when no
+// DATABASE_URL is set), applies migrations and opens the event store.
+func (m *Main) openStorage(ctx context.Context) error {
+	url := m.Config.DatabaseURL
+	if url == "" {
+		u, release, err := localpg.Ensure(ctx, m.Config.DataDir, m.Log)
+		if err != nil {
+			return fmt.Errorf("private PostgreSQL (set DATABASE_URL to use another): %w", err)
+		}
+		m.closers = append(m.closers, release)
+		url = u
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	m.closers = append(m.closers, pool.Close)
+	m.Pool = pool
+	if err := pool.Ping(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	if m.Config.Migrate {
+		applied, err := migrations.Apply(ctx, pool)
+		if err != nil {
+			return err
+		}
+		for _, name := range applied {
+			m.Log.Info("migration applied", "migration", name)
+		}
+	} else if pending, err := migrations.Pending(ctx, pool); err == nil && len(pending) > 0 {
+		return fmt.Errorf("pending migrations %v: run `zaakregister migrate` or start without --no-migrate", pending)
+	}
+	m.Clients = &clients.Store{Pool: pool, TTL: m.Config.SecretTTL}
+	switch es := m.Config.EventStore; {
+	case es == "" || es == "postgres":
+		s := postgres.New(pool)
+		m.closers = append(m.closers, func() { s.Close() })
+		m.Store = s
+	case strings.HasPrefix(es, "kurrentdb://") || strings.HasPrefix(es, "esdb://") ||
+		strings.HasPrefix(es, "kurrentdb+discover://") || strings.HasPrefix(es, "esdb+discover://"):
+		s, err := kurrentdb.New(ctx, es, kurrentdb.WithLogger(m.Log))
+		if err != nil {
+			return fmt.Errorf("event store: %w", err)
+		}
+		m.closers = append(m.closers, func() { s.Close() })
+		m.Store = s
+	default:
+		return fmt.Errorf("ZAAKREGISTER_EVENTSTORE: want postgres or a kurrentdb:// URL, got %q", es)
+	}
+	m.Registry = prometheus.NewRegistry()
+	m.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.Runtime = projections.New(pool, m.Store, m.Log, projections.NewMetrics(m.Registry), projections.Config{})
+	m.Runtime.Add(projections.Autorisaties{})
+	return nil
+}
+
+// Open prepares everything Start needs.
+func (m *Main) Open(ctx context.Context) error {
+	if err := m.openStorage(ctx); err != nil {
+		return err
+	}
+	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
+	m.Runtime.Listen(projections.AfterProjection{
+		ListenerName: "rightscache", Projection: "autorisaties", Prefix: "autorisaties.applicatie.",
+		Waiter: m.Runtime.Waiter(), Do: rights.Flush,
+	})
+	h, err := server.New(server.Config{
+		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
+		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}},
+		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
+		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
+	})
+	if err != nil {
+		return err
+	}
+	m.Handler = h
+	return nil
+}
+
+// Start runs the projections and starts listening; it returns once both run.
+func (m *Main) Start(ctx context.Context) error {
+	ctx, m.cancel = context.WithCancel(ctx)
+	running := make(chan struct{})
+	m.done = make(chan error, 1)
+	go func() { m.done <- m.Runtime.Run(ctx, running) }()
+	select {
+	case <-running:
+	case err := <-m.done:
+		return fmt.Errorf("projections: %w", err)
+	case <-time.After(30 * time.Second):
+		return errors.New("projections did not start within 30s")
+	}
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return err
+	}
+	m.listener = ln
+	m.server = &http.Server{Handler: m.Handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	go func() {
+		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Log.Error("http server", "error", err)
+		}
+	}()
+	m.Log.Info("serving", "addr", ln.Addr().String(), "url", m.Config.BaseURL)
+	return nil
+}
+
+// Addr is where Start listens.
+func (m *Main) Addr() string { return m.listener.Addr().String() }
+
+// Run starts and serves until ctx ends, then shuts down gracefully:
+// in-flight requests (and so in-flight writes) finish first.
+func (m *Main) Run(ctx context.Context) error {
+	if err := m.Start(ctx); err != nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+	case err := <-m.done:
+		return fmt.Errorf("projections stopped: %w", err)
+	}
+	return m.shutdown()
+}
+
+func (m *Main) shutdown() error {
+	sctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownWait)
+	defer cancel()
+	var err error
+	if m.server != nil {
+		err = m.server.Shutdown(sctx)
+		m.server = nil
+	}
+	if m.cancel != nil {
+		m.cancel()
+		<-m.done
+		m.cancel = nil
+	}
+	return err
+}
+
+// Close stops everything Open started, in reverse order.
+func (m *Main) Close() {
+	m.shutdown() //nolint:errcheck // closing anyway
+	for i := len(m.closers) - 1; i >= 0; i-- {
+		m.closers[i]()
+	}
+	m.closers = nil
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+)
+
+// Config is everything the binary reads from its environment; the table in
+// README.md lists the variables.
+type Config struct {
+	Addr         string        // ZAAKREGISTER_ADDR
+	BaseURL      string        // ZAAKREGISTER_URL
+	DatabaseURL  string        // DATABASE_URL; empty starts a private PostgreSQL
+	DataDir      string        // ZAAKREGISTER_DATA: folder of the private PostgreSQL
+	EventStore   string        // ZAAKREGISTER_EVENTSTORE: "postgres" or a kurrentdb:// / esdb:// URL
+	Migrate      bool          // ZAAKREGISTER_MIGRATE: apply pending migrations at start
+	WaitTimeout  time.Duration // ZAAKREGISTER_WRITE_WAIT: read-your-writes bound
+	JWTMaxAge    time.Duration // ZAAKREGISTER_JWT_MAX_AGE
+	JWTLeeway    time.Duration // ZAAKREGISTER_JWT_LEEWAY
+	SecretTTL    time.Duration // ZAAKREGISTER_SECRET_CACHE
+	LogLevel     string        // ZAAKREGISTER_LOG_LEVEL
+	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
+}
+
+// ConfigFromEnv reads the configuration; it fails on malformed values
+// rather than guessing.
+func ConfigFromEnv() (Config, error) {
+	c := Config{
+		Addr:         env("ZAAKREGISTER_ADDR", ":8000"),
+		BaseURL:      env("ZAAKREGISTER_URL", "http://localhost:8000"),
+		DatabaseURL:  os.Getenv("DATABASE_URL"),
+		DataDir:      env("ZAAKREGISTER_DATA", ".data/postgres"),
+		EventStore:   env("ZAAKREGISTER_EVENTSTORE", "postgres"),
+		LogLevel:     env("ZAAKREGISTER_LOG_LEVEL", "info"),
+		ShutdownWait: 15 * time.Second,
+	}
+	var err error
+	if c.Migrate, err = strconv.ParseBool(env("ZAAKREGISTER_MIGRATE", "true")); err != nil {
+		return c, fmt.Errorf("ZAAKREGISTER_MIGRATE: %w", err)
+	}
+	for _, d := range []struct {
+		name, def string
+		dst       *time.Duration
+	}{
+		{"ZAAKREGISTER_WRITE_WAIT", "5s", &c.WaitTimeout},
+		{"ZAAKREGISTER_JWT_MAX_AGE", "1h", &c.JWTMaxAge},
+		{"ZAAKREGISTER_JWT_LEEWAY", "30s", &c.JWTLeeway},
+		{"ZAAKREGISTER_SECRET_CACHE", "5s", &c.SecretTTL},
+	} {
+		if *d.dst, err = time.ParseDuration(env(d.name, d.def)); err != nil {
+			return c, fmt.Errorf("%s: %w", d.name, err)
+		}
+	}
+	return c, nil
+}
+
+func env(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/zaakregister/zaakregister/oas"
+	"github.com/zaakregister/zaakregister/oas/oastest"
+	"github.com/zaakregister/zaakregister/pgtest"
+)
+
+const testBaseURL = "http://zaakregister.test"
+
+// registry is a running registry on a fresh database, as `serve` runs it,
+// with every response of an API root validated against its OAS.
+type registry struct {
+	t     *testing.T
+	m     *Main
+	url   string
+	dbURL string
+}
+
+func startRegistry(t *testing.T) *registry {
+	t.Helper()
+	dbURL := pgtest.New(t)
+	t.Setenv("DATABASE_URL", dbURL)
+	t.Setenv("ZAAKREGISTER_URL", testBaseURL)
+	cfg, err := ConfigFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Addr = "127.0.0.1:0"
+	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); m.Close() })
+	if err := m.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	spec, err := oas.Load("autorisaties-1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Handler = oastest.ValidateExcept(t, spec, "/autorisaties/api/v1", m.Handler, oastest.BodyDeviations{
+		"applicatie_consumer": "one Applicatie object, as the reference implementation answers (docs/conformance.md)",
+	})
+	if err := m.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return &registry{t: t, m: m, url: "http://" + m.Addr(), dbURL: dbURL}
+}
+
+// cli runs a zaakregister subcommand against the registry's database.
+func (g *registry) cli(args ...string) string {
+	g.t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), args, &out); err != nil {
+		g.t.Fatalf("zaakregister %s: %v", strings.Join(args, " "), err)
+	}
+	return out.String()
+}
+
+// token returns a ZGW JWT for clientID signed with secret.
+func token(t testing.TB, clientID, secret string) string {
+	t.Helper()
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
+		"iss": clientID, "client_id": clientID, "iat": time.Now().Unix(),
+		"user_id": "tester", "user_representation": "Test Er",
+	})
+	s, err := tok.SignedString([]byte(secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+type response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+func (r response) json(t testing.TB) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal(r.Body, &v); err != nil {
+		t.Fatalf("body %q: %v", r.Body, err)
+	}
+	return v
+}
+
+// do sends a request with a bearer token (none when tok is "").
+func (g *registry) do(method, path, tok string, body any, header ...string) response {
+	g.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			g.t.Fatal(err)
+		}
+		rd = bytes.NewReader(data)
+	}
+	req, err := http.NewRequest(method, g.url+path, rd)
+	if err != nil {
+		g.t.Fatal(err)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		g.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		g.t.Fatal(err)
+	}
+	return response{Status: resp.StatusCode, Header: resp.Header, Body: data}
+}
+
+// expect fails unless r has status want.
+func expect(t testing.TB, r response, want int) {
+	t.Helper()
+	if r.Status != want {
+		t.Fatalf("status %d, want %d: %s", r.Status, want, r.Body)
+	}
+}
+
+// invalidParam returns the code of the invalidParams entry name, or "".
+func invalidParam(t testing.TB, r response, name string) string {
+	t.Helper()
+	var p struct {
+		InvalidParams []struct{ Name, Code string } `json:"invalidParams"`
+	}
+	if err := json.Unmarshal(r.Body, &p); err != nil {
+		t.Fatalf("problem %q: %v", r.Body, err)
+	}
+	for _, ip := range p.InvalidParams {
+		if ip.Name == name {
+			return ip.Code
+		}
+	}
+	return ""
+}
+
+func b64(t testing.TB, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base64.RawURLEncoding.EncodeToString(data)
+}

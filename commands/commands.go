@@ -1,0 +1,123 @@
+// Package commands turns HTTP writes into commands: it decodes and validates
+// a request, loads the aggregate from its stream, lets the domain decide,
+// appends the resulting events with an expected revision, waits until the
+// read models have them (read your writes) and answers with the same
+// rendering as the GET.
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/zgw"
+)
+
+// Waiter blocks until the named projections have processed pos.
+type Waiter interface {
+	Wait(ctx context.Context, pos eventstore.Position, names ...string) error
+}
+
+// Renderer writes a resource as the GET of the read API does.
+type Renderer interface {
+	Render(w http.ResponseWriter, r *http.Request, status int, uuid string)
+}
+
+// Base is what every command handler needs.
+type Base struct {
+	Store  eventstore.Store
+	Waiter Waiter
+	// WaitTimeout bounds how long a write waits for the read models before
+	// it answers anyway (default 5s); see docs/read-your-writes.md.
+	WaitTimeout time.Duration
+	Clock       domain.Clock
+	Log         *slog.Logger
+}
+
+// newUUID returns a new random (version 4) uuid.
+func newUUID() string { return uuid.NewString() }
+
+// load replays stream into apply; it returns the expected revision for the
+// next append (NoStream for a stream without events).
+func (b *Base) load(ctx context.Context, stream string, decode func(string, []byte) (domain.Event, error), apply func(domain.Event)) (eventstore.ExpectedRevision, error) {
+	expected := eventstore.NoStream()
+	var from uint64
+	for {
+		events, err := b.Store.ReadStream(ctx, stream, from, 1000)
+		if errors.Is(err, eventstore.ErrStreamNotFound) {
+			return expected, nil
+		}
+		if err != nil {
+			return expected, err
+		}
+		for _, re := range events {
+			e, err := decode(re.Type, re.Data)
+			if err != nil {
+				return expected, err
+			}
+			apply(e)
+			expected = eventstore.Exact(re.Revision)
+			from = re.Revision + 1
+		}
+		if len(events) < 1000 {
+			return expected, nil
+		}
+	}
+}
+
+// append writes events to stream with metadata taken from the request.
+func (b *Base) append(ctx context.Context, meta eventstore.Metadata, stream string, expected eventstore.ExpectedRevision, events []domain.Event) (eventstore.AppendResult, error) {
+	if meta.Time.IsZero() {
+		meta.Time = b.Clock.Now()
+	}
+	data := make([]eventstore.EventData, 0, len(events))
+	for _, e := range events {
+		body, err := json.Marshal(e)
+		if err != nil {
+			return eventstore.AppendResult{}, fmt.Errorf("encode %s: %w", e.EventType(), err)
+		}
+		data = append(data, eventstore.EventData{
+			ID: newUUID(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(), Data: body, Metadata: meta,
+		})
+	}
+	return b.Store.Append(ctx, stream, expected, data...)
+}
+
+// Metadata is who asked for a change through r, and why.
+func Metadata(r *http.Request) eventstore.Metadata {
+	m := eventstore.Metadata{
+		RequestID:   zgw.RequestID(r.Context()),
+		Toelichting: r.Header.Get("X-Audit-Toelichting"),
+	}
+	m.CorrelationID = m.RequestID
+	if p := zgw.PrincipalFrom(r.Context()); p != nil {
+		m.ClientID, m.UserID, m.UserRepresentation = p.ClientID, p.UserID, p.UserRepresentation
+	}
+	return m
+}
+
+// await waits, bounded, until the projections have processed pos. A
+// timeout is logged and not an error: the write is in the log and the
+// answer is rendered from whatever the read model has.
+func (b *Base) await(ctx context.Context, pos eventstore.Position, projections ...string) {
+	if b.Waiter == nil {
+		return
+	}
+	timeout := b.WaitTimeout
+	if timeout <= 0 {
+		timeout = 5 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := b.Waiter.Wait(ctx, pos, projections...); err != nil {
+		b.Log.Warn("read model lags behind a write", "position", pos.String(), "projections", projections, "error", err)
+	}
+}

@@ -1,0 +1,18 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/eventstore/postgres"
+	"github.com/zaakregister/zaakregister/eventstore/storetest"
+	"github.com/zaakregister/zaakregister/pgtest"
+)
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) eventstore.Store {
+		s := postgres.New(pgtest.Pool(t))
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}

@@ -1,0 +1,261 @@
+package projections
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zaakregister/zaakregister/eventstore"
+)
+
+// Config tunes the runtime; the zero value gives the defaults.
+type Config struct {
+	BatchSize    int           // events per transaction during catch-up (default 500)
+	Retries      int           // retries of a failing batch before it is poisoned (default 5)
+	LockInterval time.Duration // how often a standby instance tries to become active (default 2s)
+}
+
+func (c *Config) defaults() {
+	if c.BatchSize <= 0 {
+		c.BatchSize = 500
+	}
+	if c.Retries <= 0 {
+		c.Retries = 5
+	}
+	if c.LockInterval <= 0 {
+		c.LockInterval = 2 * time.Second
+	}
+}
+
+// Runtime runs projections and listeners on a watermill router.
+type Runtime struct {
+	pool        *pgxpool.Pool
+	store       eventstore.Store
+	log         *slog.Logger
+	cfg         Config
+	metrics     *Metrics
+	waiter      *Waiter
+	projections map[string]Projection
+	order       []string
+	listeners   []Listener
+
+	mu    sync.Mutex
+	locks map[string]*pgxpool.Conn
+}
+
+// New returns a runtime that reads store and writes read models in pool.
+// metrics may be nil.
+func New(pool *pgxpool.Pool, store eventstore.Store, logger *slog.Logger, metrics *Metrics, cfg Config) *Runtime {
+	cfg.defaults()
+	return &Runtime{
+		pool: pool, store: store, log: logger, cfg: cfg, metrics: metrics,
+		waiter:      NewWaiter(pool),
+		projections: map[string]Projection{},
+		locks:       map[string]*pgxpool.Conn{},
+	}
+}
+
+// Add registers a durable projection; call before Run.
+func (r *Runtime) Add(p Projection) {
+	r.projections[p.Name()] = p
+	r.order = append(r.order, p.Name())
+}
+
+// Listen registers an in-process listener; call before Run.
+func (r *Runtime) Listen(l Listener) { r.listeners = append(r.listeners, l) }
+
+// Waiter returns the read-your-writes waiter fed by this runtime.
+func (r *Runtime) Waiter() *Waiter { return r.waiter }
+
+// Projections returns the registered projections in registration order.
+func (r *Runtime) Projections() []Projection {
+	out := make([]Projection, 0, len(r.order))
+	for _, n := range r.order {
+		out = append(out, r.projections[n])
+	}
+	return out
+}
+
+// Run builds the watermill router and runs every handler until ctx ends.
+// running, if not nil, is closed once the handlers run.
+func (r *Runtime) Run(ctx context.Context, running chan<- struct{}) error {
+	router, err := message.NewRouter(message.RouterConfig{CloseTimeout: 10 * time.Second}, watermill.NewSlogLogger(r.log))
+	if err != nil {
+		return fmt.Errorf("projections: router: %w", err)
+	}
+	poison, err := middleware.PoisonQueueWithFilter(poisonSink{r}, "poison", isPoison)
+	if err != nil {
+		return err
+	}
+	router.AddMiddleware(
+		r.metrics.middleware,
+		poison,
+		middleware.Retry{
+			MaxRetries: r.cfg.Retries, InitialInterval: 50 * time.Millisecond,
+			MaxInterval: 2 * time.Second, Multiplier: 2, Logger: watermill.NewSlogLogger(r.log),
+		}.Middleware,
+		middleware.Recoverer,
+	)
+	durable := NewLogSubscriber(r.store, r.startDurable, r.cfg.BatchSize)
+	for _, name := range r.order {
+		p := r.projections[name]
+		router.AddConsumerHandler(name, name, durable, r.projectionHandler(p))
+	}
+	if len(r.listeners) > 0 {
+		start, err := r.listenerStart(ctx)
+		if err != nil {
+			return err
+		}
+		live := NewLogSubscriber(r.store, func(context.Context, string) (eventstore.Position, error) { return start, nil }, r.cfg.BatchSize)
+		for _, l := range r.listeners {
+			router.AddConsumerHandler(l.Name(), l.Name(), live, r.listenerHandler(l))
+		}
+	}
+	if running != nil {
+		go func() {
+			select {
+			case <-router.Running():
+				close(running)
+			case <-ctx.Done():
+			}
+		}()
+	}
+	err = router.Run(ctx)
+	r.releaseLocks()
+	return err
+}
+
+// listenerStart is where listeners begin: they hold no state from before
+// this process, so the oldest durable checkpoint is early enough.
+func (r *Runtime) listenerStart(ctx context.Context) (eventstore.Position, error) {
+	var start eventstore.Position
+	for i, name := range r.order {
+		pos, err := ReadCheckpoint(ctx, r.pool, name)
+		if err != nil {
+			return start, err
+		}
+		if i == 0 || pos.Less(start) {
+			start = pos
+		}
+	}
+	return start, nil
+}
+
+func (r *Runtime) projectionHandler(p Projection) message.NoPublishHandlerFunc {
+	return func(msg *message.Message) error {
+		batch := BatchFrom(msg)
+		err := r.apply(msg.Context(), p, p.Schema(), p.Name(), batch)
+		if err == nil || len(batch) == 1 {
+			return err
+		}
+		// Isolate the failing event: apply one at a time; those before it
+		// stay committed and the retry starts at the failing one.
+		for _, ev := range batch {
+			if err := r.apply(msg.Context(), p, p.Schema(), p.Name(), Batch{ev}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func (r *Runtime) listenerHandler(l Listener) message.NoPublishHandlerFunc {
+	return func(msg *message.Message) error {
+		batch := BatchFrom(msg)
+		for _, ev := range batch {
+			if err := l.Handle(msg.Context(), ev); err != nil {
+				return &applyError{ev: ev, err: err}
+			}
+		}
+		r.waiter.advance(l.Name(), batch[len(batch)-1].Position)
+		return nil
+	}
+}
+
+// apply runs batch through p in one transaction that also moves the
+// checkpoint named checkpoint; events at or before the checkpoint are
+// skipped, which makes redelivery harmless and keeps a second active
+// instance from applying anything twice.
+func (r *Runtime) apply(ctx context.Context, p Projection, schema, checkpoint string, batch Batch) error {
+	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+		return r.applyTx(ctx, tx, p, schema, checkpoint, batch)
+	})
+	if err != nil {
+		return err
+	}
+	last := batch[len(batch)-1]
+	r.waiter.advance(checkpoint, last.Position)
+	r.metrics.applied(checkpoint, batch)
+	if c, ok := p.(Committer); ok {
+		c.Committed(batch)
+	}
+	return nil
+}
+
+func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, checkpoint string, batch Batch) error {
+	if _, err := tx.Exec(ctx, fmt.Sprintf(`SET LOCAL search_path TO %s; SET LOCAL synchronous_commit TO off`,
+		pgx.Identifier{schema}.Sanitize()), pgx.QueryExecModeSimpleProtocol); err != nil {
+		return err
+	}
+	var done eventstore.Position
+	err := tx.QueryRow(ctx, `SELECT commit_pos, prepare_pos FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE`,
+		checkpoint).Scan(&done.Commit, &done.Prepare)
+	if err != nil {
+		return fmt.Errorf("checkpoint %s: %w", checkpoint, err)
+	}
+	ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
+	var last eventstore.Position
+	for _, ev := range batch {
+		if !done.Less(ev.Position) {
+			continue
+		}
+		if err := p.Apply(ctx, ptx, ev); err != nil {
+			return &applyError{ev: ev, err: err}
+		}
+		if err := ptx.flushIfLarge(ctx); err != nil {
+			return &applyError{ev: ev, err: err}
+		}
+		last = ev.Position
+	}
+	if last == (eventstore.Position{}) {
+		return nil
+	}
+	ptx.Exec(`UPDATE public.projection_checkpoints SET commit_pos = $2, prepare_pos = $3, updated_at = now() WHERE name = $1`,
+		checkpoint, last.Commit, last.Prepare)
+	if err := ptx.flush(ctx); err != nil {
+		return &applyError{ev: batch[len(batch)-1], err: err}
+	}
+	return nil
+}
+
+// applyError names the event a projection failed on.
+type applyError struct {
+	ev  eventstore.RecordedEvent
+	err error
+}
+
+func (e *applyError) Error() string {
+	return fmt.Sprintf("event %s@%d (%s, %s): %v", e.ev.StreamID, e.ev.Revision, e.ev.Type, e.ev.Position, e.err)
+}
+
+func (e *applyError) Unwrap() error { return e.err }
+
+// ReadCheckpoint returns where projection name is (Start when it never ran).
+func ReadCheckpoint(ctx context.Context, pool *pgxpool.Pool, name string) (eventstore.Position, error) {
+	var pos eventstore.Position
+	err := pool.QueryRow(ctx, `SELECT commit_pos, prepare_pos FROM projection_checkpoints WHERE name = $1`, name).
+		Scan(&pos.Commit, &pos.Prepare)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return eventstore.Start, nil
+	}
+	return pos, err
+}

@@ -1,0 +1,209 @@
+package zgw_test
+
+import (
+	"bytes"
+	"errors"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/autorisaties"
+	"github.com/zaakregister/zaakregister/zgw"
+)
+
+// decodeTarget exercises the field kinds the decoder checks.
+type decodeTarget struct {
+	autorisaties.Gegevens
+	Aantal    int               `json:"aantal"`
+	Bedrag    *float64          `json:"bedrag"`
+	Datum     time.Time         `json:"datum"`
+	Kenmerken map[string]string `json:"kenmerken"`
+	Extra     any               `json:"extra"`
+	Rollen    []rol             `json:"rollen"`
+	Intern    string            `json:"-"`
+}
+
+type rol struct {
+	Rol string `json:"rol"`
+}
+
+func TestDecodeJSON(t *testing.T) {
+	tests := []struct {
+		name        string
+		contentType string
+		body        string
+		kind        domain.Kind
+		code        string
+		params      string // "name:code,..."
+	}{
+		{"NoContentType", "", `{}`, domain.KindUnsupportedMedia, "unsupported_media_type", ""},
+		{"FormContentType", "application/x-www-form-urlencoded", `label=x`, domain.KindUnsupportedMedia, "unsupported_media_type", ""},
+		{"Malformed", "application/json", `{"label": "x",}`, domain.KindInvalid, "parse_error", ""},
+		{"Truncated", "application/json", `{"label": "x"`, domain.KindInvalid, "parse_error", ""},
+		{"Empty", "application/json", ``, domain.KindInvalid, "parse_error", ""},
+		{"TrailingData", "application/json", `{"label": "x"} {"label": "y"}`, domain.KindInvalid, "parse_error", ""},
+		{"TrailingGarbage", "application/json", `{"label": "x"}]`, domain.KindInvalid, "parse_error", ""},
+		{"Null", "application/json", `null`, domain.KindInvalid, "invalid", "nonFieldErrors:invalid"},
+		{"ArrayInsteadOfObject", "application/json", `[]`, domain.KindInvalid, "invalid", "nonFieldErrors:invalid"},
+		{"WrongTypes", "application/json",
+			`{"label": 1, "heeftAlleAutorisaties": "ja", "aantal": 1.5, "datum": "gisteren", "kenmerken": {"a": 1}, "autorisaties": [{"component": "zrc", "scopes": "zaken.lezen"}]}`,
+			domain.KindInvalid, "invalid",
+			"aantal:invalid,autorisaties.0.scopes:invalid,datum:invalid,heeftAlleAutorisaties:invalid,kenmerken.a:invalid,label:invalid"},
+		{"IntegerOutOfRange", "application/json", `{"aantal": 1e400}`, domain.KindInvalid, "invalid", "aantal:invalid"},
+		{"UnknownFields", "application/json", `{"label": "x", "labell": "y", "autorisaties": [{"component": "zrc", "scope": []}], "rollen": [{"rol": "a", "x": 1}]}`,
+			domain.KindInvalid, "invalid", "autorisaties.0.scope:unknown-field,labell:unknown-field,rollen.0.x:unknown-field"},
+		{"FieldNamesAreCaseSensitive", "application/json", `{"Label": "x"}`, domain.KindInvalid, "invalid", "Label:unknown-field"},
+		{"IgnoredGoFieldIsUnknown", "application/json", `{"Intern": "x"}`, domain.KindInvalid, "invalid", "Intern:unknown-field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/", strings.NewReader(tt.body))
+			if tt.contentType != "" {
+				req.Header.Set("Content-Type", tt.contentType)
+			}
+			var dst decodeTarget
+			err := zgw.DecodeJSON(req, &dst)
+			var de *domain.Error
+			if !errors.As(err, &de) {
+				t.Fatalf("error %v, want a *domain.Error", err)
+			}
+			if de.Kind != tt.kind || de.Code != tt.code {
+				t.Errorf("kind %d code %q, want %d %q (%v)", de.Kind, de.Code, tt.kind, tt.code, de)
+			}
+			if got := paramString(de.Params); got != tt.params {
+				t.Errorf("params %q, want %q", got, tt.params)
+			}
+			if de.Detail == "" && len(de.Params) == 0 {
+				t.Error("no detail and no params: the client learns nothing")
+			}
+		})
+	}
+}
+
+func paramString(params []domain.InvalidParam) string {
+	var s []string
+	for _, p := range params {
+		s = append(s, p.Name+":"+p.Code)
+	}
+	return strings.Join(s, ",")
+}
+
+func TestDecodeJSON_TooLarge(t *testing.T) {
+	body := `{"label": "` + strings.Repeat("x", 2<<20) + `"}`
+	tests := []struct {
+		name          string
+		contentLength bool
+	}{
+		{"DeclaredLength", true},
+		{"ChunkedWithoutLength", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+			if !tt.contentLength {
+				req.ContentLength = -1
+			}
+			req.Header.Set("Content-Type", "application/json")
+			var dst decodeTarget
+			err := zgw.DecodeJSON(req, &dst)
+			if !errors.Is(err, &domain.Error{Kind: domain.KindTooLarge}) {
+				t.Fatalf("error %v, want KindTooLarge", err)
+			}
+			rec := httptest.NewRecorder()
+			zgw.WriteError(rec, apiRequest("POST", root+"/applicaties"), err)
+			if rec.Code != 413 {
+				t.Errorf("status %d, want 413", rec.Code)
+			}
+		})
+	}
+	t.Run("LimitOverridable", func(t *testing.T) {
+		req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		var dst decodeTarget
+		if err := zgw.DecodeJSONLimit(req, &dst, 4<<20); err != nil || len(dst.Label) != 2<<20 {
+			t.Errorf("error %v, label of %d bytes", err, len(dst.Label))
+		}
+	})
+}
+
+func TestDecodeJSON_Valid(t *testing.T) {
+	body := `{"url": "http://localhost:8000/x", "clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": false,
+		"autorisaties": [{"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": "http://z/1", "maxVertrouwelijkheidaanduiding": "geheim", "componentWeergave": "Zaken API"}],
+		"aantal": 3, "bedrag": 1.25, "datum": "2026-11-28T12:00:00Z", "kenmerken": {"a": "b"}, "extra": {"vrij": [1, "twee"]},
+		"rollen": [{"rol": "x", "url": "http://localhost:8000/rollen/1"}]}`
+	req := httptest.NewRequest("POST", "/", bytes.NewBufferString(body))
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	var got decodeTarget
+	// Read-only fields are accepted and ignored, also inside lists.
+	if err := zgw.DecodeJSON(req, &got, "url", "autorisaties.componentWeergave", "rollen.url"); err != nil {
+		t.Fatal(err)
+	}
+	bedrag := 1.25
+	want := decodeTarget{
+		Gegevens: autorisaties.Gegevens{ClientIDs: []string{"a"}, Label: "L", Autorisaties: []autorisaties.Autorisatie{
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: "http://z/1", MaxVertrouwelijkheidaanduiding: "geheim"}}},
+		Aantal: 3, Bedrag: &bedrag, Datum: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC),
+		Kenmerken: map[string]string{"a": "b"}, Extra: map[string]any{"vrij": []any{float64(1), "twee"}},
+		Rollen: []rol{{Rol: "x"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestDecodeJSON_NullsLeaveZeroValues(t *testing.T) {
+	req := httptest.NewRequest("PATCH", "/", strings.NewReader(`{"label": null, "bedrag": null, "autorisaties": null}`))
+	req.Header.Set("Content-Type", "application/json")
+	var got decodeTarget
+	if err := zgw.DecodeJSON(req, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Label != "" || got.Bedrag != nil || got.Autorisaties != nil {
+		t.Errorf("%+v", got)
+	}
+}
+
+func TestDecodeJSON_NonPointerIsAProgrammingError(t *testing.T) {
+	req := httptest.NewRequest("POST", "/", strings.NewReader(`{}`))
+	req.Header.Set("Content-Type", "application/json")
+	err := zgw.DecodeJSON(req, decodeTarget{})
+	var de *domain.Error
+	if err == nil || errors.As(err, &de) {
+		t.Errorf("error %v, want a plain error (500)", err)
+	}
+}
+
+// TestDecodeJSON_ThroughStack sends bodies to the test API's POST and lets
+// oastest check that every answer, errors included, matches the OAS.
+func TestDecodeJSON_ThroughStack(t *testing.T) {
+	s := newStack(t)
+	admin := sign(t, "admin", "admin-secret", nil)
+	tests := []struct {
+		name, contentType, body string
+		status                  int
+		code                    string
+	}{
+		{"Created", "application/json", `{"url": "ignored", "clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": true}`, 201, ""},
+		{"DomainValidation", "application/json", `{"clientIds": [], "label": "L", "heeftAlleAutorisaties": true}`, 400, "invalid"},
+		{"ParseError", "application/json", `{"clientIds": [`, 400, "parse_error"},
+		{"UnknownField", "application/json", `{"clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": true, "x": 1}`, 400, "invalid"},
+		{"UnsupportedMedia", "text/plain", `{}`, 415, "unsupported_media_type"},
+		{"TooLarge", "application/json", `{"label": "` + strings.Repeat("x", 2<<20) + `"}`, 413, "too_large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := s.do(t, "POST", root+"/applicaties", admin, strings.NewReader(tt.body), "Content-Type", tt.contentType)
+			if rec.Code != tt.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
+			}
+			if tt.code != "" {
+				if p := problem(t, rec); p.Code != tt.code {
+					t.Errorf("code %q, want %q", p.Code, tt.code)
+				}
+			}
+		})
+	}
+}
