@@ -83,8 +83,9 @@ func (m *Main) openStorage(ctx context.Context) error {
 		s := postgres.New(pool)
 		m.closers = append(m.closers, func() { s.Close() })
 		m.Store = s
-	case strings.HasPrefix(es, "kurrentdb://") || strings.HasPrefix(es, "esdb://") ||
-		strings.HasPrefix(es, "kurrentdb+discover://") || strings.HasPrefix(es, "esdb+discover://"):
+	case strings.Contains(es, "://"):
+		// Every scheme of the KurrentDB client (kurrentdb, kurrent, kdb,
+		// esdb, each also +discover); the client rejects others.
 		s, err := kurrentdb.New(ctx, es, kurrentdb.WithLogger(m.Log))
 		if err != nil {
 			return fmt.Errorf("event store: %w", err)

@@ -2,9 +2,11 @@ package kurrentdb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
+	"net/url"
 	"sync"
 
 	kdb "github.com/kurrent-io/KurrentDB-Client-Go/kurrentdb"
@@ -36,7 +38,11 @@ type Option func(*Store)
 // WithLogger sends the store's and the client's warnings and errors (dropped
 // subscriptions, lost connections) to log instead of slog.Default().
 func WithLogger(log *slog.Logger) Option {
-	return func(s *Store) { s.log = log }
+	return func(s *Store) {
+		if log != nil {
+			s.log = log
+		}
+	}
 }
 
 // New connects to the server named by connectionString, a KurrentDB
@@ -45,9 +51,12 @@ func WithLogger(log *slog.Logger) Option {
 // once, within ctx, so that a wrong address, certificate or password shows
 // here and not at the first write.
 func New(ctx context.Context, connectionString string, opts ...Option) (*Store, error) {
-	// The connection string may hold a password: it stays out of errors.
 	cfg, err := kdb.ParseConnectionString(connectionString)
 	if err != nil {
+		// A url.Error quotes the string, which may hold a password.
+		if ue := (*url.Error)(nil); errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("kurrentdb: connection string: %w", err)
 	}
 	s := &Store{log: slog.Default(), backoff: defaultBackoff}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -248,10 +249,15 @@ func TestStore_Closed(t *testing.T) {
 }
 
 func TestNew_RejectsBadConnectionStrings(t *testing.T) {
-	for _, cs := range []string{"http://localhost:2113", "kurrentdb://", "postgres://localhost/db"} {
-		if s, err := New(t.Context(), cs); err == nil {
+	for _, cs := range []string{"http://localhost:2113", "kurrentdb://", "postgres://localhost/db", "kurrentdb://admin:s3cret@host:99999%zz"} {
+		s, err := New(t.Context(), cs)
+		if err == nil {
 			_ = s.Close()
 			t.Errorf("New(%q): no error", cs)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("New(%q): the error shows the password: %v", cs, err)
 		}
 	}
 }

@@ -51,7 +51,10 @@ func (s *Store) ReadStream(ctx context.Context, stream string, from uint64, limi
 // commit order; limit <= 0 means no limit. Only events of transactions older
 // than every transaction still running are returned, so a later call never
 // finds an event before one it already returned: a transaction that is still
-// open holds back the events committed after it started, until it ends.
+// open holds back the events committed after it started, until it ends. That
+// holds for write transactions on any database of the server (xids are
+// server-wide), so an event may show up a few milliseconds after its Append
+// returned.
 func (s *Store) ReadAll(ctx context.Context, after eventstore.Position, limit int) ([]eventstore.RecordedEvent, error) {
 	// The row comparison is one index condition on events_log.
 	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+` FROM events

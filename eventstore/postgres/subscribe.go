@@ -20,7 +20,7 @@ func (s *Store) Subscribe(ctx context.Context, after eventstore.Position) (event
 	ctx, cancel := context.WithCancel(ctx)
 	stop := context.AfterFunc(s.ctx, cancel)
 	sub := &subscription{
-		events: make(chan eventstore.RecordedEvent, 128),
+		events: make(chan eventstore.RecordedEvent, s.cfg.pageSize),
 		done:   make(chan struct{}),
 		cancel: cancel,
 	}

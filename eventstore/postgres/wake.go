@@ -172,7 +172,7 @@ type notifier struct {
 	running atomic.Bool
 }
 
-const notifyGap = time.Millisecond
+const notifyGap = 5 * time.Millisecond
 
 // signal asks for a message; it never blocks the appender.
 func (n *notifier) signal() {
