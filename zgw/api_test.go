@@ -106,10 +106,10 @@ func TestMountOrder(t *testing.T) {
 	if line["operation"] != "applicatie_read" || line["client_id"] != "reader" || line["status"] != float64(200) {
 		t.Errorf("log line %v", line)
 	}
-	if n := testutil.CollectAndCount(s.reg, "zgw_http_request_duration_seconds"); n != 2 {
+	if n := testutil.CollectAndCount(s.reg, "zaakregister_http_request_duration_seconds"); n != 2 {
 		t.Errorf("%d series, want 2 (403 applicatie_list, 200 applicatie_read)", n)
 	}
-	want := `zgw_http_request_duration_seconds_count{api="autorisaties",operation="applicatie_read",status="200"} 1`
+	want := `zaakregister_http_request_duration_seconds_count{api="autorisaties",operation="applicatie_read",status="200"} 1`
 	if out := gather(t, s); !strings.Contains(out, want) {
 		t.Errorf("metrics lack %s:\n%s", want, out)
 	}

@@ -79,12 +79,12 @@ func AccessLog(logger *slog.Logger) func(http.Handler) http.Handler {
 }
 
 // Instrument is middleware that records the duration of every request in
-// the histogram zgw_http_request_duration_seconds, labelled by API,
+// the histogram zaakregister_http_request_duration_seconds, labelled by API,
 // operation id and status code ("" labels for requests outside an API or
 // operation). Registering twice on one registry reuses the histogram.
 func Instrument(reg prometheus.Registerer) func(http.Handler) http.Handler {
 	hist := prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "zgw_http_request_duration_seconds",
+		Name:    "zaakregister_http_request_duration_seconds",
 		Help:    "Duration of ZGW API requests by API, operation and status.",
 		Buckets: prometheus.DefBuckets,
 	}, []string{"api", "operation", "status"})

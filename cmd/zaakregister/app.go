@@ -17,6 +17,7 @@ import (
 	"github.com/zaakregister/zaakregister/clients"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/kurrentdb"
+	"github.com/zaakregister/zaakregister/eventstore/metrics"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
 	"github.com/zaakregister/zaakregister/localpg"
 	"github.com/zaakregister/zaakregister/migrations"
@@ -78,6 +79,9 @@ func (m *Main) openStorage(ctx context.Context) error {
 		return fmt.Errorf("pending migrations %v: run `zaakregister migrate` or start without --no-migrate", pending)
 	}
 	m.Clients = &clients.Store{Pool: pool, TTL: m.Config.SecretTTL}
+	m.Registry = prometheus.NewRegistry()
+	m.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	backend := "postgres"
 	switch es := m.Config.EventStore; {
 	case es == "" || es == "postgres":
 		s := postgres.New(pool)
@@ -92,11 +96,11 @@ func (m *Main) openStorage(ctx context.Context) error {
 		}
 		m.closers = append(m.closers, func() { s.Close() })
 		m.Store = s
+		backend = "kurrentdb"
 	default:
 		return fmt.Errorf("ZAAKREGISTER_EVENTSTORE: want postgres or a kurrentdb:// URL, got %q", es)
 	}
-	m.Registry = prometheus.NewRegistry()
-	m.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.Store = metrics.Wrap(m.Store, backend, m.Registry)
 	m.Runtime = projections.New(pool, m.Store, m.Log, projections.NewMetrics(m.Registry), projections.Config{})
 	m.Runtime.Add(projections.Autorisaties{})
 	return nil

@@ -283,3 +283,18 @@ func signed(t testing.TB, claims map[string]any, alg, secret string) string {
 	}
 	return s
 }
+
+// TestMetrics: /metrics exposes HTTP, projection and event-store series.
+func TestMetrics(t *testing.T) {
+	g := startRegistry(t)
+	g.superuser()
+	r := g.do("GET", "/metrics", "", nil)
+	expect(t, r, http.StatusOK)
+	for _, series := range []string{"zaakregister_http_request", "zaakregister_projection_events_total", "zaakregister_eventstore_seconds"} {
+		if !strings.Contains(string(r.Body), series) {
+			t.Errorf("/metrics lacks %s", series)
+		}
+	}
+	expect(t, g.do("GET", "/healthz", "", nil), http.StatusOK)
+	expect(t, g.do("GET", "/readyz", "", nil), http.StatusOK)
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/zaakregister/zaakregister/eventstore/storetest"
 )
 
+// TestStore runs the contract suite.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) eventstore.Store {
 		s := memory.New()

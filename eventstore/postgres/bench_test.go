@@ -88,6 +88,8 @@ func benchEvent() eventstore.EventData {
 	return eventstore.EventData{ID: uuid.NewString(), Type: "zaken.zaak.gewijzigd", SchemaVersion: 1, Data: benchData, Metadata: benchMeta}
 }
 
+// BenchmarkAppend measures Append with the default after-commit NOTIFY and,
+// under notifyInTx/, with WithNotifyInTransaction.
 func BenchmarkAppend(b *testing.B) {
 	for _, mode := range []struct {
 		name string
@@ -110,6 +112,7 @@ func BenchmarkAppend(b *testing.B) {
 	}
 }
 
+// BenchmarkRawInsert is the baseline: one autocommitted INSERT per event.
 func BenchmarkRawInsert(b *testing.B) {
 	pool := benchPool(b)
 	if _, err := pool.Exec(context.Background(), `CREATE TABLE raw_events (LIKE events INCLUDING ALL)`); err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/zaakregister/zaakregister/pgtest"
 )
 
+// TestStore runs the contract suite, each test on a fresh database.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) eventstore.Store {
 		s := postgres.New(pgtest.Pool(t))

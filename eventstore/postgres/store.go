@@ -15,7 +15,11 @@
 //
 // Subscriptions catch up in pages and then wait for a wake-up: an in-process
 // broadcast after each local commit, a LISTEN/NOTIFY message for commits made
-// by other processes, and a periodic poll as a fallback.
+// by other processes, and a periodic poll as a fallback. Append sends its
+// NOTIFY right after the commit, coalesced (see WithNotifyInTransaction for
+// why); AppendTx sends it from inside the caller's transaction. A woken
+// subscription that cannot see the commit yet, because an older transaction
+// is still open, retries within milliseconds.
 package postgres
 
 import (
@@ -37,7 +41,7 @@ import (
 type Store struct {
 	pool *pgxpool.Pool
 	cfg  config
-	id   string // marks this process's own NOTIFY messages
+	id   string // marks this store's own NOTIFY messages
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
