@@ -151,7 +151,7 @@ func (s *Autorisaties) List(w http.ResponseWriter, r *http.Request) {
 	}
 	rows, err := s.Pool.Query(r.Context(), `SELECT `+applicatieColumns+`, count(*) OVER ()
 		FROM ac.applicaties WHERE ($1::text[] IS NULL OR client_ids && $1)
-		ORDER BY created_commit, created_prepare LIMIT $2 OFFSET $3`, ids, pageSize, (page-1)*pageSize)
+		ORDER BY created_commit, created_prepare LIMIT $2 OFFSET $3`, ids, pageSize, zgw.Offset(page, pageSize))
 	if err != nil {
 		zgw.WriteError(w, r, err)
 		return

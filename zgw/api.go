@@ -29,15 +29,20 @@ type API struct {
 	// ("https://zaken.example.nl"); resource URLs start with it. Empty means
 	// derived from each request's Host, for development only.
 	BaseURL string
+	// Public APIs (Referentielijsten) are open to anonymous clients: Handler
+	// reads no Authorization header, and an operation that declares no
+	// scopes needs no principal. One that does is still refused.
+	Public bool
 }
 
 // Handler returns the handler for everything below a.Root: the OpenAPI
 // documents ({root}/openapi.yaml, /openapi.json and the same under
 // /schema/), public and without authentication, and every other request
-// through authenticate, then a.Middleware, then routes. Every response,
-// also authentication failures, carries the API-version header. Mount it
-// for the whole root (chi: r.Mount(a.Root, h); http.ServeMux:
-// mux.Handle(a.Root+"/", h)), without stripping the prefix.
+// through authenticate (skipped, and may be nil, when a.Public), then
+// a.Middleware, then routes. Every response, also authentication failures,
+// carries the API-version header. Mount it for the whole root (chi:
+// r.Mount(a.Root, h); http.ServeMux: mux.Handle(a.Root+"/", h)), without
+// stripping the prefix.
 //
 // routes always see the full request path, Root included, however the
 // handler is mounted: a chi router as routes starts routing afresh instead
@@ -45,7 +50,10 @@ type API struct {
 // Root). So a route table reads r.Route(a.Root, ...) in every setup.
 func (a *API) Handler(authenticate func(http.Handler) http.Handler, routes http.Handler) http.Handler {
 	docs := a.Spec.Handler()
-	protected := authenticate(a.Middleware(routes))
+	protected := a.Middleware(routes)
+	if !a.Public {
+		protected = authenticate(protected)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = a.prelude(w, r)
 		switch strings.TrimPrefix(r.URL.Path, a.Root) {
@@ -82,10 +90,11 @@ func (a *API) prelude(w http.ResponseWriter, r *http.Request) *http.Request {
 // 403 permission_denied unless the principal holds one of the operation's
 // scopes for a.Component (a HEAD, which declares none, needs those of the
 // GET beside it, as in the reference implementation; an operation without
-// any, such as DRC verzendingen, needs only an applicatie); and 400 invalid
-// with one invalidParam (name = the parameter, code unknown-parameters) per
-// query parameter the operation does not declare (RULES 2.3). The matched
-// operation is put in the context (OperationFrom).
+// any, such as DRC verzendingen, needs only an applicatie, and nothing in a
+// Public API); and 400 invalid with one invalidParam (name = the
+// parameter, code unknown-parameters) per query parameter the operation
+// does not declare (RULES 2.3). The matched operation is put in the
+// context (OperationFrom).
 func (a *API) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = a.prelude(w, r)
@@ -122,15 +131,18 @@ func (a *API) operation(r *http.Request) (*oas.Operation, error) {
 }
 
 func (a *API) authorise(r *http.Request, op *oas.Operation) error {
-	p := PrincipalFrom(r.Context())
-	if p == nil {
-		return unauthenticated(CodeNotAuthenticated, "Authenticatiegegevens zijn niet opgegeven.")
-	}
 	scopes := op.Scopes
 	if op.Method == http.MethodHead && len(scopes) == 0 {
 		if get, ok := a.Spec.Operation(http.MethodGet, strings.TrimPrefix(r.URL.EscapedPath(), a.Root)); ok {
 			scopes = get.Scopes
 		}
+	}
+	p := PrincipalFrom(r.Context())
+	if p == nil {
+		if a.Public && len(scopes) == 0 {
+			return nil
+		}
+		return unauthenticated(CodeNotAuthenticated, "Authenticatiegegevens zijn niet opgegeven.")
 	}
 	if !p.Rights.HasScope(a.Component, scopes...) {
 		return domain.Forbidden("permission_denied", "U heeft geen toestemming om deze actie uit te voeren.")

@@ -171,3 +171,35 @@ func TestMiddleware_WithoutPrincipalIsUnauthenticated(t *testing.T) {
 		t.Errorf("%d %q", rec.Code, p.Code)
 	}
 }
+
+// TestAPIHandler_Public: a Public API reads no token and admits anonymous
+// clients to operations without scopes; it still refuses them an
+// operation that declares scopes.
+func TestAPIHandler_Public(t *testing.T) {
+	tests := []struct {
+		spec, root, target string
+		status             int
+	}{
+		{"referentielijsten-0.6.0", "/referentielijsten/api/v1", "/referentielijsten/api/v1/procestypen", 200},
+		{"autorisaties-1.0.0", root, root + "/applicaties", 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			spec, err := oas.Load(tt.spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			api := &zgw.API{Name: "public", Root: tt.root, Spec: spec, Public: true}
+			h := api.Handler(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				zgw.WriteJSON(w, r, http.StatusOK, []string{})
+			}))
+			req := httptest.NewRequest("GET", tt.target, nil)
+			req.Header.Set("Authorization", "Bearer not-a-jwt")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
+			}
+		})
+	}
+}

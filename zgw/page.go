@@ -33,11 +33,15 @@ func PageParam(r *http.Request) (int, error) {
 		return 1, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
+	// The upper bound keeps page*pageSize and the offset far from overflow.
+	if err != nil || n < 1 || n > maxPage {
 		return 0, domain.Invalid("page", "invalid", "Ongeldige pagina: een geheel getal vanaf 1 is vereist.")
 	}
 	return n, nil
 }
+
+// maxPage is the highest page number accepted: no list has 2^31 pages.
+const maxPage = 1 << 31
 
 // Offset returns the number of results before page.
 func Offset(page, pageSize int) int { return (page - 1) * pageSize }

@@ -246,6 +246,7 @@ func TestBadInput(t *testing.T) {
 		{"UnknownQueryParameter", "GET", acRoot + "/applicaties?foo=bar", nil, 400, "foo"},
 		{"BadPage", "GET", acRoot + "/applicaties?page=nul", nil, 400, "page"},
 		{"PageOutOfRange", "GET", acRoot + "/applicaties?page=99", nil, 200, ""},
+		{"PageOverflow", "GET", acRoot + "/applicaties?page=9223372036854775807", nil, 400, "page"},
 		{"MalformedJSON", "POST", acRoot + "/applicaties", `{"clientIds": [`, 400, ""},
 		{"WrongType", "POST", acRoot + "/applicaties", `{"clientIds": "a", "label": "x", "heeftAlleAutorisaties": true}`, 400, "clientIds"},
 		{"WrongNestedType", "POST", acRoot + "/applicaties", `{"clientIds": ["a"], "label": "x", "autorisaties": [{"component": "ac", "scopes": "x"}]}`, 400, "autorisaties.0.scopes"},
