@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
@@ -27,7 +28,7 @@ type querier interface {
 // error for an event without a UUID, a type or valid JSON data. Appending no
 // events only checks expected and returns the stream's last revision.
 func (s *Store) Append(ctx context.Context, stream string, expected eventstore.ExpectedRevision, events ...eventstore.EventData) (eventstore.AppendResult, error) {
-	res, err := s.append(ctx, s.pool, stream, expected, events, s.cfg.notifyInTx, " "+s.id)
+	res, err := s.append(ctx, s.pool, stream, expected, events, s.cfg.notifyInTx, s.from)
 	if err != nil || len(events) == 0 {
 		return res, err
 	}
@@ -88,7 +89,7 @@ func (s *Store) append(ctx context.Context, q querier, stream string, expected e
 // parameters: one value per column for a single event, one array per column
 // for a batch.
 func appendArgs(stream string, expected eventstore.ExpectedRevision, events []eventstore.EventData) ([]any, error) {
-	ids := make([]uuid.UUID, len(events))
+	ids := make([]pgtype.UUID, len(events)) // not uuid.UUID: its driver.Valuer makes pgx encode it as text
 	types := make([]string, len(events))
 	versions := make([]int32, len(events))
 	data := make([]string, len(events))
@@ -108,7 +109,8 @@ func appendArgs(stream string, expected eventstore.ExpectedRevision, events []ev
 		if err != nil {
 			return nil, fmt.Errorf("event %d metadata: %w", i, err)
 		}
-		ids[i], types[i], versions[i], data[i], meta[i] = id, ev.Type, int32(ev.SchemaVersion), string(ev.Data), string(m)
+		ids[i] = pgtype.UUID{Bytes: id, Valid: true}
+		types[i], versions[i], data[i], meta[i] = ev.Type, int32(ev.SchemaVersion), string(ev.Data), string(m)
 	}
 	args := []any{stream, int64(len(events))}
 	if len(events) == 1 {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/eventstore"
@@ -127,7 +128,7 @@ func BenchmarkRawInsert(b *testing.B) {
 		}
 		_, err = pool.Exec(ctx, `INSERT INTO raw_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
 			VALUES ($1, $2, $3, $4, $5, $6::text::json, $7::text::jsonb)`,
-			stream, int64(n%streamLength), uuid.MustParse(ev.ID), ev.Type, int32(ev.SchemaVersion), string(ev.Data), string(meta))
+			stream, int64(n%streamLength), pgtype.UUID{Bytes: uuid.MustParse(ev.ID), Valid: true}, ev.Type, int32(ev.SchemaVersion), string(ev.Data), string(meta))
 		return err
 	}
 	b.Run("single", func(b *testing.B) { runWriters(b, 1, write) })

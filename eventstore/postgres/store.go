@@ -42,6 +42,7 @@ type Store struct {
 	pool *pgxpool.Pool
 	cfg  config
 	id   string // marks this store's own NOTIFY messages
+	from string // " " + id, the suffix of those messages' payload
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
@@ -117,7 +118,8 @@ func New(pool *pgxpool.Pool, opts ...Option) *Store {
 		o(&cfg)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Store{pool: pool, cfg: cfg, id: uuid.NewString(), ctx: ctx, cancel: cancel}
+	id := uuid.NewString()
+	s := &Store{pool: pool, cfg: cfg, id: id, from: " " + id, ctx: ctx, cancel: cancel}
 	s.notifier.store = s
 	return s
 }
