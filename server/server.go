@@ -18,6 +18,7 @@ import (
 	"github.com/zaakregister/zaakregister/commands"
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/referentielijsten"
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
@@ -37,6 +38,10 @@ type Config struct {
 	WaitTimeout time.Duration
 	JWTMaxAge   time.Duration
 	JWTLeeway   time.Duration
+	// Lijsten is the built-in Referentielijsten data; Selectielijst answers
+	// the Catalogi API's references to a Referentielijsten API.
+	Lijsten       *referentielijsten.Lijsten
+	Selectielijst *referentielijsten.Source
 }
 
 // New returns the handler of every API root.

@@ -23,6 +23,8 @@ import (
 	"github.com/zaakregister/zaakregister/migrations"
 	"github.com/zaakregister/zaakregister/projections"
 	"github.com/zaakregister/zaakregister/readapi"
+	"github.com/zaakregister/zaakregister/referentielijsten"
+	"github.com/zaakregister/zaakregister/refs"
 	"github.com/zaakregister/zaakregister/server"
 )
 
@@ -112,6 +114,18 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
+	lijsten, err := referentielijsten.Load()
+	if err != nil {
+		return err
+	}
+	resolver, err := refs.New(refs.Options{AllowPrivate: m.Config.AllowPrivateRefs})
+	if err != nil {
+		return err
+	}
+	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: m.Config.BaseURL + referentielijsten.Root, Builtin: true}
+	if m.Config.ReferentielijstenURL != "" {
+		selectielijst = &referentielijsten.Source{Root: m.Config.ReferentielijstenURL, Resolver: resolver}
+	}
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "rightscache", Projection: "autorisaties", Prefix: "autorisaties.applicatie.",
 		Waiter: m.Runtime.Waiter(), Do: rights.Flush,
@@ -121,6 +135,7 @@ func (m *Main) Open(ctx context.Context) error {
 		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
+		Lijsten: lijsten, Selectielijst: selectielijst,
 	})
 	if err != nil {
 		return err

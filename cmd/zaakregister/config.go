@@ -4,24 +4,32 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // Config is everything the binary reads from its environment; the table in
 // README.md lists the variables.
 type Config struct {
-	Addr         string        // ZAAKREGISTER_ADDR
-	BaseURL      string        // ZAAKREGISTER_URL
-	DatabaseURL  string        // DATABASE_URL; empty starts a private PostgreSQL
-	DataDir      string        // ZAAKREGISTER_DATA: folder of the private PostgreSQL
-	EventStore   string        // ZAAKREGISTER_EVENTSTORE: "postgres" or a kurrentdb:// / esdb:// URL
-	Migrate      bool          // ZAAKREGISTER_MIGRATE: apply pending migrations at start
-	WaitTimeout  time.Duration // ZAAKREGISTER_WRITE_WAIT: read-your-writes bound
-	JWTMaxAge    time.Duration // ZAAKREGISTER_JWT_MAX_AGE
-	JWTLeeway    time.Duration // ZAAKREGISTER_JWT_LEEWAY
-	SecretTTL    time.Duration // ZAAKREGISTER_SECRET_CACHE
-	LogLevel     string        // ZAAKREGISTER_LOG_LEVEL
-	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
+	Addr        string        // ZAAKREGISTER_ADDR
+	BaseURL     string        // ZAAKREGISTER_URL
+	DatabaseURL string        // DATABASE_URL; empty starts a private PostgreSQL
+	DataDir     string        // ZAAKREGISTER_DATA: folder of the private PostgreSQL
+	EventStore  string        // ZAAKREGISTER_EVENTSTORE: "postgres" or a kurrentdb:// / esdb:// URL
+	Migrate     bool          // ZAAKREGISTER_MIGRATE: apply pending migrations at start
+	WaitTimeout time.Duration // ZAAKREGISTER_WRITE_WAIT: read-your-writes bound
+	JWTMaxAge   time.Duration // ZAAKREGISTER_JWT_MAX_AGE
+	JWTLeeway   time.Duration // ZAAKREGISTER_JWT_LEEWAY
+	SecretTTL   time.Duration // ZAAKREGISTER_SECRET_CACHE
+	LogLevel    string        // ZAAKREGISTER_LOG_LEVEL
+	// ReferentielijstenURL is the root of an external Referentielijsten API
+	// (ZAAKREGISTER_REFERENTIELIJSTEN_URL); empty uses the built-in one.
+	ReferentielijstenURL string
+	// AllowPrivateRefs lets reference URLs point at private and loopback
+	// addresses (ZAAKREGISTER_REFS_ALLOW_PRIVATE); off by default against
+	// server-side request forgery.
+	AllowPrivateRefs bool
+	ShutdownWait     time.Duration // how long in-flight requests may finish on SIGTERM
 }
 
 // ConfigFromEnv reads the configuration; it fails on malformed values
@@ -36,7 +44,11 @@ func ConfigFromEnv() (Config, error) {
 		LogLevel:     env("ZAAKREGISTER_LOG_LEVEL", "info"),
 		ShutdownWait: 15 * time.Second,
 	}
+	c.ReferentielijstenURL = strings.TrimSuffix(os.Getenv("ZAAKREGISTER_REFERENTIELIJSTEN_URL"), "/")
 	var err error
+	if c.AllowPrivateRefs, err = strconv.ParseBool(env("ZAAKREGISTER_REFS_ALLOW_PRIVATE", "false")); err != nil {
+		return c, fmt.Errorf("ZAAKREGISTER_REFS_ALLOW_PRIVATE: %w", err)
+	}
 	if c.Migrate, err = strconv.ParseBool(env("ZAAKREGISTER_MIGRATE", "true")); err != nil {
 		return c, fmt.Errorf("ZAAKREGISTER_MIGRATE: %w", err)
 	}
