@@ -70,7 +70,7 @@ func (c *check) operation() []string {
 				Method: c.op.Method, Operation: c.op.OpenAPI(),
 			},
 		},
-		Status: c.status,
+		Status: c.declaredStatus(),
 		Header: c.header,
 		Options: &openapi3filter.Options{
 			ExcludeResponseBody:     skipBody,
@@ -89,7 +89,7 @@ func (c *check) operation() []string {
 // response returns the declared response for the status, for a HEAD also
 // from the GET beside it (a HEAD declares only 200).
 func (c *check) response() *openapi3.Response {
-	if r := c.op.OpenAPI().Responses.Status(c.status); r != nil && r.Value != nil {
+	if r := c.op.OpenAPI().Responses.Status(c.declaredStatus()); r != nil && r.Value != nil {
 		return r.Value
 	}
 	if c.req.Method == http.MethodHead {
@@ -100,6 +100,15 @@ func (c *check) response() *openapi3.Response {
 		}
 	}
 	return nil
+}
+
+// declaredStatus is the status the specification declares for the
+// response: c.status, unless a StatusDeviation maps it.
+func (c *check) declaredStatus() int {
+	if d, ok := c.statuses[c.op.ID]; ok && d.Answered == c.status {
+		return d.Declared
+	}
+	return c.status
 }
 
 func (c *check) declared() string {

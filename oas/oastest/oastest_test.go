@@ -220,3 +220,34 @@ func TestValidate_ZakenHEADAndConditional(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateDeviating_StatusDeviation(t *testing.T) {
+	spec, err := oas.Load("autorisaties-1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := root + "/applicaties/" + appUUID
+	dev := oastest.StatusDeviations{"applicatie_read": {Answered: 203, Declared: 200, Reason: "test"}}
+	tests := []struct {
+		name     string
+		response response
+		wantErr  string
+	}{
+		{"MappedStatusCheckedAsDeclared", response{203, "application/json", "1.0.0", nil, okApp}, ""},
+		{"MappedStatusBodyStillChecked", response{203, "application/json", "1.0.0", nil, `{"url": 1}`}, "url"},
+		{"OtherStatusStillUndeclared", response{202, "application/json", "1.0.0", nil, okApp}, "not declared"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ftb := &fakeTB{}
+			h := oastest.ValidateDeviating(ftb, spec, root, tt.response, nil, dev)
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", path, nil))
+			switch {
+			case tt.wantErr == "" && len(ftb.errors) > 0:
+				t.Errorf("failed: %s", ftb.errors)
+			case tt.wantErr != "" && (len(ftb.errors) == 0 || !strings.Contains(ftb.errors[0], tt.wantErr)):
+				t.Errorf("want a failure mentioning %q, got %q", tt.wantErr, ftb.errors)
+			}
+		})
+	}
+}

@@ -1,0 +1,46 @@
+package commands
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/zaakregister/zaakregister/domain/catalogi"
+	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/zgw"
+)
+
+// catalogusReadOnly are the response fields of a catalogus a client may
+// send back.
+var catalogusReadOnly = []string{"url", "zaaktypen", "besluittypen", "informatieobjecttypen"}
+
+// CreateCatalogus handles POST /catalogussen. The request fields are those
+// of the domain's CatalogusGegevens, name for name.
+func (h *Catalogi) CreateCatalogus(w http.ResponseWriter, r *http.Request) {
+	var g catalogi.CatalogusGegevens
+	if err := zgw.DecodeJSON(r, &g, catalogusReadOnly...); err != nil {
+		zgw.WriteError(w, r, err)
+		return
+	}
+	id, err := h.AddCatalogus(r.Context(), Metadata(r), g)
+	if err != nil {
+		zgw.WriteError(w, r, err)
+		return
+	}
+	created(w, r, h.Catalogussen, collCatalogussen, id)
+}
+
+// AddCatalogus creates a catalogus and returns its uuid; it fails with the
+// domain's validation error.
+func (h *Catalogi) AddCatalogus(ctx context.Context, meta eventstore.Metadata, g catalogi.CatalogusGegevens) (string, error) {
+	id := newUUID()
+	events, err := catalogi.NewCatalogus(id).Create(g)
+	if err != nil {
+		return "", err
+	}
+	res, err := h.append(ctx, meta, catalogi.CatalogusStream(id), eventstore.NoStream(), events)
+	if err != nil {
+		return "", err
+	}
+	h.await(ctx, res.Position, h.Projections...)
+	return id, nil
+}
