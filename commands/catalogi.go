@@ -84,9 +84,9 @@ const (
 // decides whether the sub-type exists, so a stale answer gives a 404, never
 // a wrong write.
 type SubtypeIndex interface {
-	// ZaaktypeOf returns the uuid of the zaaktype the sub-type of kind with
-	// uuid belongs to, or "" when it knows none.
-	ZaaktypeOf(ctx context.Context, kind Subtype, uuid string) (string, error)
+	// ZaaktypeOf returns the uuid of the zaaktype the sub-type with uuid in
+	// collection (a Subtype's value) belongs to, or "" when it knows none.
+	ZaaktypeOf(ctx context.Context, collection, uuid string) (string, error)
 }
 
 // VersionIndex finds the versions of a type by the key that the 1.3.1

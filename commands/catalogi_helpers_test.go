@@ -45,7 +45,7 @@ func (x logIndex) all(ctx context.Context) []eventstore.RecordedEvent {
 	return events
 }
 
-func (x logIndex) ZaaktypeOf(ctx context.Context, _ Subtype, id string) (string, error) {
+func (x logIndex) ZaaktypeOf(ctx context.Context, _, id string) (string, error) {
 	for _, ev := range x.all(ctx) {
 		var s struct{ UUID, Zaaktype string }
 		if json.Unmarshal(ev.Data, &s) == nil && s.UUID == id && s.Zaaktype != "" {

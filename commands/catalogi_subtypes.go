@@ -153,7 +153,7 @@ func (h *Catalogi) zaaktypeOf(ctx context.Context, kind Subtype, id string) (str
 	if h.Subtypes == nil {
 		return "", notFound()
 	}
-	zt, err := h.Subtypes.ZaaktypeOf(ctx, kind, id)
+	zt, err := h.Subtypes.ZaaktypeOf(ctx, string(kind), id)
 	if err == nil && zt == "" {
 		err = notFound()
 	}
@@ -180,7 +180,7 @@ func (h *Catalogi) subref(ctx context.Context, p *domain.Problems, z *catalogi.Z
 	if own || h.Subtypes == nil {
 		return id, nil
 	}
-	zt, err := h.Subtypes.ZaaktypeOf(ctx, kind, id)
+	zt, err := h.Subtypes.ZaaktypeOf(ctx, string(kind), id)
 	if err == nil && zt == "" {
 		p.Add(field, catalogi.CodeDoesNotExist, fmt.Sprintf("%q bestaat niet.", raw))
 	}

@@ -10,7 +10,9 @@
 -- its besluittypen by omschrijving and its deelzaaktypen by identificatie,
 -- and reads resolve them to the versions valid on a date. A reference given
 -- as the URL of one version is kept apart as that version's uuid (the
--- *_uuids columns), so that both forms resolve, and index, alike.
+-- *_uuids columns), so that both forms resolve, and index, alike. The GIN
+-- indexes skip the pending list (fastupdate off): catalogues change
+-- rarely, and a read should not have to scan unmerged entries.
 CREATE SCHEMA ztc;
 
 CREATE TABLE ztc.catalogussen (
@@ -26,26 +28,26 @@ CREATE INDEX catalogussen_rsin ON ztc.catalogussen (rsin);
 CREATE INDEX catalogussen_created ON ztc.catalogussen (created_commit, created_prepare);
 
 CREATE TABLE ztc.zaaktypen (
-    uuid                        uuid PRIMARY KEY,
-    catalogus                   uuid NOT NULL,
-    identificatie               text NOT NULL,
-    concept                     boolean NOT NULL,
-    begin_geldigheid            date,
-    einde_geldigheid            date,
-    trefwoorden                 text[] NOT NULL,
-    besluittypen_omschrijvingen text[] NOT NULL,
-    besluittypen_uuids          uuid[] NOT NULL,
+    uuid                         uuid PRIMARY KEY,
+    catalogus                    uuid NOT NULL,
+    identificatie                text NOT NULL,
+    concept                      boolean NOT NULL,
+    begin_geldigheid             date,
+    einde_geldigheid             date,
+    trefwoorden                  text[] NOT NULL,
+    besluittypen_omschrijvingen  text[] NOT NULL,
+    besluittypen_uuids           uuid[] NOT NULL,
     deelzaaktypen_identificaties text[] NOT NULL,
-    deelzaaktypen_uuids         uuid[] NOT NULL,
-    data                        jsonb NOT NULL,
-    created_commit              bigint NOT NULL,
-    created_prepare             bigint NOT NULL
+    deelzaaktypen_uuids          uuid[] NOT NULL,
+    data                         jsonb NOT NULL,
+    created_commit               bigint NOT NULL,
+    created_prepare              bigint NOT NULL
 );
 CREATE INDEX zaaktypen_catalogus_identificatie ON ztc.zaaktypen (catalogus, identificatie);
 CREATE INDEX zaaktypen_identificatie ON ztc.zaaktypen (identificatie);
-CREATE INDEX zaaktypen_trefwoorden ON ztc.zaaktypen USING gin (trefwoorden);
-CREATE INDEX zaaktypen_besluittypen_omschrijvingen ON ztc.zaaktypen USING gin (besluittypen_omschrijvingen);
-CREATE INDEX zaaktypen_besluittypen_uuids ON ztc.zaaktypen USING gin (besluittypen_uuids);
+CREATE INDEX zaaktypen_trefwoorden ON ztc.zaaktypen USING gin (trefwoorden) WITH (fastupdate = off);
+CREATE INDEX zaaktypen_besluittypen_omschrijvingen ON ztc.zaaktypen USING gin (besluittypen_omschrijvingen) WITH (fastupdate = off);
+CREATE INDEX zaaktypen_besluittypen_uuids ON ztc.zaaktypen USING gin (besluittypen_uuids) WITH (fastupdate = off);
 CREATE INDEX zaaktypen_created ON ztc.zaaktypen (created_commit, created_prepare);
 
 CREATE TABLE ztc.informatieobjecttypen (
@@ -78,8 +80,8 @@ CREATE TABLE ztc.besluittypen (
 );
 CREATE INDEX besluittypen_catalogus_omschrijving ON ztc.besluittypen (catalogus, omschrijving);
 CREATE INDEX besluittypen_omschrijving ON ztc.besluittypen (omschrijving);
-CREATE INDEX besluittypen_iot_omschrijvingen ON ztc.besluittypen USING gin (informatieobjecttypen_omschrijvingen);
-CREATE INDEX besluittypen_iot_uuids ON ztc.besluittypen USING gin (informatieobjecttypen_uuids);
+CREATE INDEX besluittypen_iot_omschrijvingen ON ztc.besluittypen USING gin (informatieobjecttypen_omschrijvingen) WITH (fastupdate = off);
+CREATE INDEX besluittypen_iot_uuids ON ztc.besluittypen USING gin (informatieobjecttypen_uuids) WITH (fastupdate = off);
 CREATE INDEX besluittypen_created ON ztc.besluittypen (created_commit, created_prepare);
 
 -- The sub-types of a zaaktype live in its stream; zaaktype and catalogus
@@ -129,8 +131,8 @@ CREATE TABLE ztc.resultaattypen (
     created_prepare                      bigint NOT NULL
 );
 CREATE INDEX resultaattypen_zaaktype ON ztc.resultaattypen (zaaktype);
-CREATE INDEX resultaattypen_besluittypen_omschrijvingen ON ztc.resultaattypen USING gin (besluittypen_omschrijvingen);
-CREATE INDEX resultaattypen_besluittypen_uuids ON ztc.resultaattypen USING gin (besluittypen_uuids);
+CREATE INDEX resultaattypen_besluittypen_omschrijvingen ON ztc.resultaattypen USING gin (besluittypen_omschrijvingen) WITH (fastupdate = off);
+CREATE INDEX resultaattypen_besluittypen_uuids ON ztc.resultaattypen USING gin (besluittypen_uuids) WITH (fastupdate = off);
 CREATE INDEX resultaattypen_created ON ztc.resultaattypen (created_commit, created_prepare);
 
 CREATE TABLE ztc.eigenschappen (

@@ -253,7 +253,8 @@ func TestRuntime_OneActiveInstance(t *testing.T) {
 	f.wait(one, last)
 	f.wait(two, last) // the standby learns progress from the checkpoint
 	var holders int
-	if err := f.pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted`).Scan(&holders); err != nil {
+	if err := f.pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&holders); err != nil {
 		t.Fatal(err)
 	}
 	if holders != 1 {

@@ -55,7 +55,7 @@ func New(cfg Config) (http.Handler, error) {
 		Secrets: cfg.Secrets, Rights: cfg.Rights, MaxAge: cfg.JWTMaxAge, Leeway: cfg.JWTLeeway,
 	})
 	base := commands.Base{Store: cfg.Store, Waiter: cfg.Waiter, WaitTimeout: cfg.WaitTimeout, Clock: domain.SystemClock{}, Log: cfg.Log}
-	for _, api := range []func(Config, commands.Base) (*zgw.API, http.Handler, error){autorisatiesAPI, referentielijstenAPI} {
+	for _, api := range []func(Config, commands.Base) (*zgw.API, http.Handler, error){autorisatiesAPI, referentielijstenAPI, catalogiAPI} {
 		a, routes, err := api(cfg, base)
 		if err != nil {
 			return nil, err

@@ -60,7 +60,15 @@ func (m *Main) openStorage(ctx context.Context) error {
 		m.closers = append(m.closers, release)
 		url = u
 	}
-	pool, err := pgxpool.New(ctx, url)
+	pcfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	// The read models' queries are short and indexed; PostgreSQL's JIT
+	// compiles some of them for longer than they run (a catalogue list:
+	// 1.5 s with JIT, 0.24 s without).
+	pcfg.ConnConfig.RuntimeParams["jit"] = "off"
+	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
 		return fmt.Errorf("database: %w", err)
 	}
@@ -105,6 +113,7 @@ func (m *Main) openStorage(ctx context.Context) error {
 	m.Store = metrics.Wrap(m.Store, backend, m.Registry)
 	m.Runtime = projections.New(pool, m.Store, m.Log, projections.NewMetrics(m.Registry), projections.Config{})
 	m.Runtime.Add(projections.Autorisaties{})
+	m.Runtime.Add(projections.Catalogi{})
 	return nil
 }
 
@@ -132,7 +141,7 @@ func (m *Main) Open(ctx context.Context) error {
 	})
 	h, err := server.New(server.Config{
 		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
-		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}},
+		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
 		Lijsten: lijsten, Selectielijst: selectielijst,

@@ -40,17 +40,27 @@ func kindOf(e eventstore.ExpectedRevision) int {
 	return kindAny
 }
 
+// streamLockCTE serialises the appends to one stream before either writes
+// anything. The transaction id that orders the log is assigned at a
+// transaction's first write; without this lock, two appends that both win
+// (Any, StreamExists) could take their ids in one order and the stream's
+// row lock in the other, and the log would then show revision 2 of a stream
+// before revision 1. An advisory lock assigns no transaction id, and every
+// write below reads from it, so the id is taken once the lock is held. (It
+// cannot help AppendTx in a transaction that wrote before.)
+const streamLockCTE = `l AS (SELECT pg_advisory_xact_lock(hashtextextended($1, 7265)) AS held)`
+
 var bumpStream = [4]string{
-	kindAny: `INSERT INTO streams AS st (stream_id, revision) VALUES ($1, $2::bigint - 1)
+	kindAny: `INSERT INTO streams AS st (stream_id, revision) SELECT $1, $2::bigint - 1 FROM l
 		ON CONFLICT (stream_id) DO UPDATE SET revision = st.revision + $2::bigint WHERE NOT st.deleted
 		RETURNING st.revision`,
-	kindNoStream: `INSERT INTO streams (stream_id, revision) VALUES ($1, $2::bigint - 1)
+	kindNoStream: `INSERT INTO streams (stream_id, revision) SELECT $1, $2::bigint - 1 FROM l
 		ON CONFLICT (stream_id) DO NOTHING
 		RETURNING revision`,
-	kindExists: `UPDATE streams SET revision = revision + $2::bigint
+	kindExists: `UPDATE streams SET revision = revision + $2::bigint FROM l
 		WHERE stream_id = $1 AND NOT deleted
 		RETURNING revision`,
-	kindExact: `UPDATE streams SET revision = revision + $2::bigint
+	kindExact: `UPDATE streams SET revision = revision + $2::bigint FROM l
 		WHERE stream_id = $1 AND NOT deleted AND revision = $8::bigint
 		RETURNING revision`,
 }
@@ -91,7 +101,7 @@ var appendStatements = func() (out [4][2][2]string) {
 					last = "SELECT revision, tx_id, seq, pg_notify($" + strconv.Itoa(n) + ", tx_id::text || '/' || seq || $" +
 						strconv.Itoa(n+1) + "::text) IS NULL FROM (" + last + ") l"
 				}
-				out[kind][many][notify] = "WITH s AS (" + bumpStream[kind] + "), e AS (" + insert + ")\n" + last
+				out[kind][many][notify] = "WITH " + streamLockCTE + ", s AS (" + bumpStream[kind] + "), e AS (" + insert + ")\n" + last
 			}
 		}
 	}

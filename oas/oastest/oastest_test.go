@@ -251,3 +251,31 @@ func TestValidateDeviating_StatusDeviation(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateDeviating_NoContentForDeclaredBody(t *testing.T) {
+	spec, err := oas.Load("catalogi-1.3.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const root = "/catalogi/api/v1"
+	dev := oastest.StatusDeviations{"besluittype_destroy": {Answered: 204, Declared: 200, Reason: "test"}}
+	for name, tc := range map[string]struct {
+		body    string
+		wantErr string
+	}{
+		"EmptyAccepted":    {"", ""},
+		"BodyStillRefused": {`{"x":1}`, "no body"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ftb := &fakeTB{}
+			h := oastest.ValidateDeviating(ftb, spec, root, response{204, "", "1.3.1", nil, tc.body}, nil, dev)
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("DELETE", root+"/besluittypen/"+appUUID, nil))
+			switch {
+			case tc.wantErr == "" && len(ftb.errors) > 0:
+				t.Errorf("failed: %s", ftb.errors)
+			case tc.wantErr != "" && (len(ftb.errors) == 0 || !strings.Contains(ftb.errors[0], tc.wantErr)):
+				t.Errorf("want a failure mentioning %q, got %q", tc.wantErr, ftb.errors)
+			}
+		})
+	}
+}
