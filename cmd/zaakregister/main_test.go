@@ -114,7 +114,7 @@ func startRegistry(t *testing.T) *registry {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.Handler = oastest.ValidateDeviating(t, spec, api.root, m.Handler, api.deviations, api.statuses)
+		m.Handler = recordCalls(spec, api.root, oastest.ValidateDeviating(t, spec, api.root, m.Handler, api.deviations, api.statuses))
 	}
 	if err := m.Start(ctx); err != nil {
 		t.Fatal(err)
