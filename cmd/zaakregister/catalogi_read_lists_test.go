@@ -21,7 +21,7 @@ func TestCatalogiRead(t *testing.T) {
 	t.Run("DatumGeldigheid", func(t *testing.T) { ztcDatumGeldigheid(t, g, admin) })
 	t.Run("ETag", func(t *testing.T) { ztcETags(t, g, admin) })
 	t.Run("PatchedSchemas", func(t *testing.T) { ztcPatchedSchemas(t, g, admin) })
-	t.Run("Scopes", func(t *testing.T) { ztcScopes(t, g, admin) })
+	t.Run("ztc014Scopes", func(t *testing.T) { ztcScopes(t, g, admin) })
 	t.Run("RebuildIdentical", func(t *testing.T) { ztcRebuild(t, g, admin) })
 }
 
