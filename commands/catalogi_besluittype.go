@@ -7,7 +7,6 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/eventstore"
-	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // besluittypeBody is the request body of BesluitTypeCreate,
@@ -66,19 +65,8 @@ func (h *Catalogi) besluittypeFeiten(ctx context.Context, p *domain.Problems, g 
 
 // CreateBesluittype handles POST /besluittypen: a new concept besluittype.
 func (h *Catalogi) CreateBesluittype(w http.ResponseWriter, r *http.Request) {
-	var b besluittypeBody
-	if _, err := decodeBody(r, &b, besluittypeReadOnly...); err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	var p domain.Problems
-	g := b.over(r.Context(), &p, catalogi.BesluittypeGegevens{}, nil)
-	id, err := h.addBesluittype(r.Context(), Metadata(r), g, p)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, h.Besluittypen, collBesluittypen, id)
+	createVersie[catalogi.BesluittypeGegevens, besluittypeBody](w, r, besluittypeReadOnly, h.Besluittypen,
+		collBesluittypen, h.addBesluittype)
 }
 
 // AddBesluittype creates a concept besluittype and returns its uuid;
@@ -92,52 +80,24 @@ func (h *Catalogi) addBesluittype(ctx context.Context, meta eventstore.Metadata,
 	if err != nil {
 		return "", err
 	}
-	id := newUUID()
-	events, err := catalogi.NewBesluittype(id).Create(g, iot)
-	if err := combine(p.Err(), err); err != nil {
-		return "", err
-	}
-	res, err := h.append(ctx, meta, catalogi.BesluittypeStream(id), eventstore.NoStream(), events)
-	if err != nil {
-		return "", err
-	}
-	h.await(ctx, res.Position, h.Projections...)
-	return id, nil
+	return h.addVersie(ctx, meta, catalogi.SoortBesluittype, p, func(id string) ([]domain.Event, error) {
+		return catalogi.NewBesluittype(id).Create(g, iot)
+	})
 }
 
 // UpdateBesluittype handles PUT (partial=false) and PATCH (partial=true)
 // of /besluittypen/{uuid}, under ztc-009 as UpdateZaaktype.
 func (h *Catalogi) UpdateBesluittype(partial bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := pathUUID(r)
-		var b besluittypeBody
-		var f fields
-		if err == nil {
-			f, err = decodeFor(r, &b, partial, besluittypeReadOnly...)
-		}
-		if err == nil {
-			ctx, forced := r.Context(), geforceerd(r.Context(), scopeGeforceerdSchrijven)
-			err = h.writeVersie(ctx, Metadata(r), soorten[catalogi.SoortBesluittype], id, func(v versie) ([]domain.Event, error) {
-				t := v.(*catalogi.Besluittype)
-				var p domain.Problems
-				base := catalogi.BesluittypeGegevens{}
-				if partial {
-					base = t.Gegevens()
-				}
-				g, iot, err := h.besluittypeFeiten(ctx, &p, b.over(ctx, &p, base, f))
-				if err != nil {
-					return nil, err
-				}
-				events, err := t.Update(g, iot, actie(partial), forced)
-				return events, combine(p.Err(), err)
-			})
-		}
-		if err != nil {
-			zgw.WriteError(w, r, err)
-			return
-		}
-		h.Besluittypen.Render(w, r, http.StatusOK, id)
-	}
+	return updateVersie[catalogi.BesluittypeGegevens, besluittypeBody](h, catalogi.SoortBesluittype, partial,
+		besluittypeReadOnly, h.Besluittypen,
+		func(ctx context.Context, p *domain.Problems, v versie, g catalogi.BesluittypeGegevens, actie string, forced bool) ([]domain.Event, error) {
+			g, iot, err := h.besluittypeFeiten(ctx, p, g)
+			if err != nil {
+				return nil, err
+			}
+			events, err := v.(*catalogi.Besluittype).Update(g, iot, actie, forced)
+			return events, combine(p.Err(), err)
+		})
 }
 
 // DeleteBesluittype handles DELETE /besluittypen/{uuid} (204, as Open

@@ -66,12 +66,9 @@ func (h *Catalogi) UpdateEigenschap(partial bool) http.HandlerFunc {
 		h.updateSubtype(w, r, SubtypeEigenschap, h.Eigenschappen, partial, &b, eigenschapReadOnly, func(f fields) (subtypeRefs, subtypeDecision) {
 			return subtypeRefs{zaaktype: zaaktypeRef(f, b.Zaaktype)},
 				func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-					old, ok := z.Eigenschap(id)
-					if !ok {
-						return nil, notFound()
-					}
-					if !partial {
-						old = catalogi.EigenschapGegevens{}
+					old, err := subtypeBase(z.Eigenschap, id, partial)
+					if err != nil {
+						return nil, err
 					}
 					g, err := b.over(ctx, h, p, z, old, f)
 					if err != nil {

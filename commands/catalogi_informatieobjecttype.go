@@ -7,7 +7,6 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/eventstore"
-	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // informatieobjecttypeBody is the request body of the writes of an
@@ -44,19 +43,8 @@ func (b informatieobjecttypeBody) over(ctx context.Context, p *domain.Problems, 
 // answers 201 with Location like every create (RULES 2.4, Open Zaak); the
 // 1.3.1 OAS declares 200 here, an artefact of its generator.
 func (h *Catalogi) CreateInformatieobjecttype(w http.ResponseWriter, r *http.Request) {
-	var b informatieobjecttypeBody
-	if _, err := decodeBody(r, &b, informatieobjecttypeReadOnly...); err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	var p domain.Problems
-	g := b.over(r.Context(), &p, catalogi.InformatieobjecttypeGegevens{}, nil)
-	id, err := h.addInformatieobjecttype(r.Context(), Metadata(r), g, p)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, h.Informatieobjecttypen, collInformatieobjecttypen, id)
+	createVersie[catalogi.InformatieobjecttypeGegevens, informatieobjecttypeBody](w, r, informatieobjecttypeReadOnly,
+		h.Informatieobjecttypen, collInformatieobjecttypen, h.addInformatieobjecttype)
 }
 
 // AddInformatieobjecttype creates a concept informatieobjecttype and
@@ -69,53 +57,24 @@ func (h *Catalogi) addInformatieobjecttype(ctx context.Context, meta eventstore.
 	if err := h.checkCatalogus(ctx, &p, "catalogus", g.Catalogus); err != nil {
 		return "", err
 	}
-	id := newUUID()
-	events, err := catalogi.NewInformatieobjecttype(id).Create(g)
-	if err := combine(p.Err(), err); err != nil {
-		return "", err
-	}
-	res, err := h.append(ctx, meta, catalogi.InformatieobjecttypeStream(id), eventstore.NoStream(), events)
-	if err != nil {
-		return "", err
-	}
-	h.await(ctx, res.Position, h.Projections...)
-	return id, nil
+	return h.addVersie(ctx, meta, catalogi.SoortInformatieobjecttype, p, func(id string) ([]domain.Event, error) {
+		return catalogi.NewInformatieobjecttype(id).Create(g)
+	})
 }
 
 // UpdateInformatieobjecttype handles PUT (partial=false) and PATCH
 // (partial=true) of /informatieobjecttypen/{uuid}, under ztc-009 as
 // UpdateZaaktype.
 func (h *Catalogi) UpdateInformatieobjecttype(partial bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := pathUUID(r)
-		var b informatieobjecttypeBody
-		var f fields
-		if err == nil {
-			f, err = decodeFor(r, &b, partial, informatieobjecttypeReadOnly...)
-		}
-		if err == nil {
-			ctx, forced := r.Context(), geforceerd(r.Context(), scopeGeforceerdSchrijven)
-			err = h.writeVersie(ctx, Metadata(r), soorten[catalogi.SoortInformatieobjecttype], id, func(v versie) ([]domain.Event, error) {
-				t := v.(*catalogi.Informatieobjecttype)
-				var p domain.Problems
-				base := catalogi.InformatieobjecttypeGegevens{}
-				if partial {
-					base = t.Gegevens()
-				}
-				g := b.over(ctx, &p, base, f)
-				if err := h.checkCatalogus(ctx, &p, "catalogus", g.Catalogus); err != nil {
-					return nil, err
-				}
-				events, err := t.Update(g, actie(partial), forced)
-				return events, combine(p.Err(), err)
-			})
-		}
-		if err != nil {
-			zgw.WriteError(w, r, err)
-			return
-		}
-		h.Informatieobjecttypen.Render(w, r, http.StatusOK, id)
-	}
+	return updateVersie[catalogi.InformatieobjecttypeGegevens, informatieobjecttypeBody](h, catalogi.SoortInformatieobjecttype,
+		partial, informatieobjecttypeReadOnly, h.Informatieobjecttypen,
+		func(ctx context.Context, p *domain.Problems, v versie, g catalogi.InformatieobjecttypeGegevens, actie string, forced bool) ([]domain.Event, error) {
+			if err := h.checkCatalogus(ctx, p, "catalogus", g.Catalogus); err != nil {
+				return nil, err
+			}
+			events, err := v.(*catalogi.Informatieobjecttype).Update(g, actie, forced)
+			return events, combine(p.Err(), err)
+		})
 }
 
 // DeleteInformatieobjecttype handles DELETE /informatieobjecttypen/{uuid}

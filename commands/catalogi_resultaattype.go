@@ -121,12 +121,9 @@ func (h *Catalogi) UpdateResultaattype(partial bool) http.HandlerFunc {
 				ref.catalogus = b.Catalogus
 			}
 			return ref, func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-				old, ok := z.Resultaattype(id)
-				if !ok {
-					return nil, notFound()
-				}
-				if !partial {
-					old = catalogi.ResultaattypeGegevens{}
+				old, err := subtypeBase(z.Resultaattype, id, partial)
+				if err != nil {
+					return nil, err
 				}
 				g, feiten, err := h.resultaattypeFeiten(ctx, p, b.over(old, f))
 				if err != nil {

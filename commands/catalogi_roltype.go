@@ -55,12 +55,9 @@ func (h *Catalogi) UpdateRoltype(partial bool) http.HandlerFunc {
 				ref.catalogus = b.Catalogus
 			}
 			return ref, func(_ context.Context, _ *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-				old, ok := z.Roltype(id)
-				if !ok {
-					return nil, notFound()
-				}
-				if !partial {
-					old = catalogi.RoltypeGegevens{}
+				old, err := subtypeBase(z.Roltype, id, partial)
+				if err != nil {
+					return nil, err
 				}
 				return z.UpdateRoltype(id, b.over(old, f), actie(partial), forced)
 			}

@@ -82,12 +82,9 @@ func (h *Catalogi) UpdateStatustype(partial bool) http.HandlerFunc {
 		h.updateSubtype(w, r, SubtypeStatustype, h.Statustypen, partial, &b, statustypeReadOnly, func(f fields) (subtypeRefs, subtypeDecision) {
 			return subtypeRefs{zaaktype: zaaktypeRef(f, b.Zaaktype)},
 				func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-					old, ok := z.Statustype(id)
-					if !ok {
-						return nil, notFound()
-					}
-					if !partial {
-						old = catalogi.StatustypeGegevens{}
+					old, err := subtypeBase(z.Statustype, id, partial)
+					if err != nil {
+						return nil, err
 					}
 					g, err := b.over(ctx, h, p, z, old, f)
 					if err != nil {

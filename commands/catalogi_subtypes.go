@@ -129,6 +129,21 @@ func (h *Catalogi) updateSubtype(w http.ResponseWriter, r *http.Request, kind Su
 	render.Render(w, r, http.StatusOK, id)
 }
 
+// subtypeBase returns what the update of sub-type id builds on, get being
+// how z returns one of its kind: its current fields for a PATCH
+// (partial), none for a PUT; a 404 when z does not have it.
+func subtypeBase[G any](get func(id string) (G, bool), id string, partial bool) (G, error) {
+	var none G
+	old, ok := get(id)
+	switch {
+	case !ok:
+		return none, notFound()
+	case !partial:
+		return none, nil
+	}
+	return old, nil
+}
+
 // deleteSubtype handles the DELETE of a sub-type.
 func (h *Catalogi) deleteSubtype(w http.ResponseWriter, r *http.Request, kind Subtype, decide subtypeDecision) {
 	ctx := r.Context()

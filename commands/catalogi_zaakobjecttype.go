@@ -58,12 +58,9 @@ func (h *Catalogi) UpdateZaakobjecttype(partial bool) http.HandlerFunc {
 				ref.catalogus = b.Catalogus
 			}
 			return ref, func(_ context.Context, _ *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-				old, ok := z.Zaakobjecttype(id)
-				if !ok {
-					return nil, notFound()
-				}
-				if !partial {
-					old = catalogi.ZaakobjecttypeGegevens{}
+				old, err := subtypeBase(z.Zaakobjecttype, id, partial)
+				if err != nil {
+					return nil, err
 				}
 				return z.UpdateZaakobjecttype(id, b.over(old, f), actie(partial), forced)
 			}

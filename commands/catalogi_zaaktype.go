@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -147,19 +146,7 @@ func (h *Catalogi) procestype(ctx context.Context, url string) error {
 
 // CreateZaaktype handles POST /zaaktypen: a new concept zaaktype.
 func (h *Catalogi) CreateZaaktype(w http.ResponseWriter, r *http.Request) {
-	var b zaaktypeBody
-	if _, err := decodeBody(r, &b, zaaktypeReadOnly...); err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	var p domain.Problems
-	g := b.over(r.Context(), &p, catalogi.ZaaktypeGegevens{}, nil)
-	id, err := h.addZaaktype(r.Context(), Metadata(r), g, p)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, h.Zaaktypen, collZaaktypen, id)
+	createVersie[catalogi.ZaaktypeGegevens, zaaktypeBody](w, r, zaaktypeReadOnly, h.Zaaktypen, collZaaktypen, h.addZaaktype)
 }
 
 // AddZaaktype creates a concept zaaktype and returns its uuid. g.Catalogus
@@ -173,17 +160,9 @@ func (h *Catalogi) addZaaktype(ctx context.Context, meta eventstore.Metadata, g 
 	if err != nil {
 		return "", err
 	}
-	id := newUUID()
-	events, err := catalogi.NewZaaktype(id).Create(g, f)
-	if err := combine(p.Err(), err); err != nil {
-		return "", err
-	}
-	res, err := h.append(ctx, meta, catalogi.ZaaktypeStream(id), eventstore.NoStream(), events)
-	if err != nil {
-		return "", err
-	}
-	h.await(ctx, res.Position, h.Projections...)
-	return id, nil
+	return h.addVersie(ctx, meta, catalogi.SoortZaaktype, p, func(id string) ([]domain.Event, error) {
+		return catalogi.NewZaaktype(id).Create(g, f)
+	})
 }
 
 // UpdateZaaktype handles PUT (partial=false) and PATCH (partial=true) of
@@ -192,36 +171,16 @@ func (h *Catalogi) addZaaktype(ctx context.Context, meta eventstore.Metadata, g 
 // catalogi.geforceerd-schrijven (ztc-009); its changed period goes to the
 // Versies stream first.
 func (h *Catalogi) UpdateZaaktype(partial bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := pathUUID(r)
-		var b zaaktypeBody
-		var f fields
-		if err == nil {
-			f, err = decodeFor(r, &b, partial, zaaktypeReadOnly...)
-		}
-		if err == nil {
-			ctx, forced := r.Context(), geforceerd(r.Context(), scopeGeforceerdSchrijven)
-			err = h.writeVersie(ctx, Metadata(r), soorten[catalogi.SoortZaaktype], id, func(v versie) ([]domain.Event, error) {
-				z := v.(*catalogi.Zaaktype)
-				var p domain.Problems
-				base := catalogi.ZaaktypeGegevens{}
-				if partial {
-					base = z.Gegevens()
-				}
-				g, feiten, err := h.zaaktypeFeiten(ctx, &p, b.over(ctx, &p, base, f), z.Gegevens().SelectielijstProcestype)
-				if err != nil {
-					return nil, err
-				}
-				events, err := z.Update(g, feiten, actie(partial), forced)
-				return events, combine(p.Err(), err)
-			})
-		}
-		if err != nil {
-			zgw.WriteError(w, r, err)
-			return
-		}
-		h.Zaaktypen.Render(w, r, http.StatusOK, id)
-	}
+	return updateVersie[catalogi.ZaaktypeGegevens, zaaktypeBody](h, catalogi.SoortZaaktype, partial, zaaktypeReadOnly, h.Zaaktypen,
+		func(ctx context.Context, p *domain.Problems, v versie, g catalogi.ZaaktypeGegevens, actie string, forced bool) ([]domain.Event, error) {
+			z := v.(*catalogi.Zaaktype)
+			g, feiten, err := h.zaaktypeFeiten(ctx, p, g, z.Gegevens().SelectielijstProcestype)
+			if err != nil {
+				return nil, err
+			}
+			events, err := z.Update(g, feiten, actie, forced)
+			return events, combine(p.Err(), err)
+		})
 }
 
 // DeleteZaaktype handles DELETE /zaaktypen/{uuid}: a concept, or a
@@ -237,61 +196,4 @@ func (h *Catalogi) DeleteZaaktype(w http.ResponseWriter, r *http.Request) {
 // ztc-016) and answers 200 with the zaaktype.
 func (h *Catalogi) PublishZaaktype(w http.ResponseWriter, r *http.Request) {
 	h.publishVersie(w, r, catalogi.SoortZaaktype, h.Zaaktypen)
-}
-
-// deleteVersie is the DELETE of a versioned type.
-func (h *Catalogi) deleteVersie(w http.ResponseWriter, r *http.Request, soort catalogi.Soort, decide func(v versie, forced bool) ([]domain.Event, error)) {
-	id, err := pathUUID(r)
-	if err == nil {
-		forced := geforceerd(r.Context(), scopeGeforceerdVerwijderen)
-		err = h.writeVersie(r.Context(), Metadata(r), soorten[soort], id, func(v versie) ([]domain.Event, error) {
-			return decide(v, forced)
-		})
-	}
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
-// publishVersie is the POST .../{uuid}/publish of a versioned type. The
-// body, which the OAS leaves unspecified, is not read.
-func (h *Catalogi) publishVersie(w http.ResponseWriter, r *http.Request, soort catalogi.Soort, render Renderer) {
-	id, err := pathUUID(r)
-	if err == nil {
-		err = h.Publish(r.Context(), Metadata(r), soort, id)
-	}
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	render.Render(w, r, http.StatusOK, id)
-}
-
-// Publish publishes the zaaktype, informatieobjecttype or besluittype
-// (soort) with uuid id; publishing a published one finishes what an
-// earlier, interrupted publication left undone. It fails with not found,
-// with the validation errors of ztc-012 (zaaktype) and ztc-016 (overlap),
-// or with a conflict after repeated concurrent changes.
-func (h *Catalogi) Publish(ctx context.Context, meta eventstore.Metadata, soort catalogi.Soort, id string) error {
-	s, ok := soorten[soort]
-	if !ok {
-		return fmt.Errorf("commands: publish of unknown soort %q", soort)
-	}
-	return h.publish(ctx, meta, s, id, func(v versie) ([]domain.Event, error) {
-		switch t := v.(type) {
-		case *catalogi.Zaaktype:
-			f, err := h.publicatieFeiten(ctx, t)
-			if err != nil {
-				return nil, err
-			}
-			return t.Publish(f)
-		case *catalogi.Informatieobjecttype:
-			return t.Publish()
-		case *catalogi.Besluittype:
-			return t.Publish()
-		}
-		return nil, fmt.Errorf("commands: publish of %T", v)
-	})
 }

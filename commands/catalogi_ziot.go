@@ -82,12 +82,9 @@ func (h *Catalogi) UpdateZaaktypeInformatieobjecttype(partial bool) http.Handler
 			func(f fields) (subtypeRefs, subtypeDecision) {
 				return subtypeRefs{zaaktype: zaaktypeRef(f, b.Zaaktype)},
 					func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
-						old, ok := z.ZaaktypeInformatieobjecttype(id)
-						if !ok {
-							return nil, notFound()
-						}
-						if !partial {
-							old = catalogi.ZaaktypeInformatieobjecttypeGegevens{}
+						old, err := subtypeBase(z.ZaaktypeInformatieobjecttype, id, partial)
+						if err != nil {
+							return nil, err
 						}
 						g, iot, err := b.over(ctx, h, p, z, old, f)
 						if err != nil {

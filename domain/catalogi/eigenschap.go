@@ -117,12 +117,9 @@ func lengtePastBij(f Formaat, lengte string) bool {
 
 // AddEigenschap decides a new eigenschap (ztc-010 on a published zaaktype).
 func (z *Zaaktype) AddEigenschap(uuid string, g EigenschapGegevens, geforceerd bool) ([]domain.Event, error) {
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayAdd(z, z.eigenschappen, "eigenschap", uuid, geforceerd)
 	if err != nil {
 		return nil, err
-	}
-	if _, ok := z.eigenschappen[uuid]; ok {
-		return nil, domain.Conflict("exists", "eigenschap bestaat al")
 	}
 	g.BeginGeldigheid = z.defaultGeldigheid(g.BeginGeldigheid)
 	if err := g.validate(z, uuid); err != nil {
@@ -134,10 +131,7 @@ func (z *Zaaktype) AddEigenschap(uuid string, g EigenschapGegevens, geforceerd b
 // UpdateEigenschap decides a PUT or PATCH of an eigenschap with its
 // complete new fields.
 func (z *Zaaktype) UpdateEigenschap(uuid string, g EigenschapGegevens, actie string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.eigenschappen[uuid]; !ok {
-		return nil, domain.NotFound("eigenschap niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.eigenschappen, "eigenschap", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}
@@ -151,10 +145,7 @@ func (z *Zaaktype) UpdateEigenschap(uuid string, g EigenschapGegevens, actie str
 // DeleteEigenschap decides the deletion of an eigenschap; statustypen that
 // required it lose it, each with a StatustypeGewijzigd (partial_update).
 func (z *Zaaktype) DeleteEigenschap(uuid string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.eigenschappen[uuid]; !ok {
-		return nil, domain.NotFound("eigenschap niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.eigenschappen, "eigenschap", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}

@@ -59,43 +59,57 @@ func (g InformatieobjecttypeGegevens) validate() error {
 	return p.Err()
 }
 
+func (g InformatieobjecttypeGegevens) sleutel() (catalogus, key string) {
+	return g.Catalogus, g.Omschrijving
+}
+
+func (g InformatieobjecttypeGegevens) periode() Periode {
+	return Periode{Begin: g.BeginGeldigheid, Einde: g.EindeGeldigheid}
+}
+
+func (g InformatieobjecttypeGegevens) metEinde(einde Date) InformatieobjecttypeGegevens {
+	g.EindeGeldigheid = einde
+	return g
+}
+
+var informatieobjecttypeSoort = versieSoort[InformatieobjecttypeGegevens]{
+	naam: "informatieobjecttype", sleutelVeld: "omschrijving",
+	aangemaakt: func(uuid string, g InformatieobjecttypeGegevens) domain.Event {
+		return InformatieobjecttypeAangemaakt{UUID: uuid, InformatieobjecttypeGegevens: g, Concept: true}
+	},
+	gewijzigd: func(uuid, actie string, correctie bool, g InformatieobjecttypeGegevens, concept bool) domain.Event {
+		return InformatieobjecttypeGewijzigd{UUID: uuid, Actie: actie, Correctie: correctie,
+			InformatieobjecttypeGegevens: g, Concept: concept}
+	},
+	gepubliceerd: func(uuid string, g InformatieobjecttypeGegevens) domain.Event {
+		return InformatieobjecttypeGepubliceerd{UUID: uuid, InformatieobjecttypeGegevens: g}
+	},
+	beeindigd: func(uuid string, g InformatieobjecttypeGegevens, concept bool) domain.Event {
+		return InformatieobjecttypeBeeindigd{UUID: uuid, InformatieobjecttypeGegevens: g, Concept: concept}
+	},
+	verwijderd: func(uuid string, g InformatieobjecttypeGegevens, correctie bool) domain.Event {
+		return InformatieobjecttypeVerwijderd{UUID: uuid, Catalogus: g.Catalogus, Omschrijving: g.Omschrijving,
+			Correctie: correctie}
+	},
+}
+
 // Informatieobjecttype is the aggregate of one informatieobjecttype
 // version. Its published versions with the same omschrijving are kept apart
 // by a Versies aggregate, as Open Zaak checks them.
 type Informatieobjecttype struct {
-	uuid     string
-	exists   bool
-	concept  bool
-	gegevens InformatieobjecttypeGegevens
+	versie[InformatieobjecttypeGegevens]
 }
 
 // NewInformatieobjecttype returns the empty aggregate for uuid, to be given
 // its history with Apply.
 func NewInformatieobjecttype(uuid string) *Informatieobjecttype {
-	return &Informatieobjecttype{uuid: uuid}
+	t := &Informatieobjecttype{}
+	t.versie = versie[InformatieobjecttypeGegevens]{uuid: uuid, soort: &informatieobjecttypeSoort, apply: t.Apply}
+	return t
 }
-
-// Exists reports whether the informatieobjecttype was created and not deleted.
-func (t *Informatieobjecttype) Exists() bool { return t.exists }
-
-// IsConcept reports whether the informatieobjecttype is not yet published.
-func (t *Informatieobjecttype) IsConcept() bool { return t.exists && t.concept }
-
-// Catalogus returns the uuid of its catalogus.
-func (t *Informatieobjecttype) Catalogus() string { return t.gegevens.Catalogus }
 
 // Omschrijving returns its omschrijving, the key of its Versies stream.
 func (t *Informatieobjecttype) Omschrijving() string { return t.gegevens.Omschrijving }
-
-// Periode returns its validity period.
-func (t *Informatieobjecttype) Periode() Periode {
-	return Periode{Begin: t.gegevens.BeginGeldigheid, Einde: t.gegevens.EindeGeldigheid}
-}
-
-// Gegevens returns a copy of its fields.
-func (t *Informatieobjecttype) Gegevens() InformatieobjecttypeGegevens {
-	return t.gegevens.normalised()
-}
 
 // Apply changes the state by one event of its stream.
 func (t *Informatieobjecttype) Apply(e domain.Event) {
@@ -113,83 +127,30 @@ func (t *Informatieobjecttype) Apply(e domain.Event) {
 	}
 }
 
-func (t *Informatieobjecttype) emit(e domain.Event) []domain.Event {
-	t.Apply(e)
-	return []domain.Event{e}
-}
-
 // Create decides the creation of a concept informatieobjecttype.
 func (t *Informatieobjecttype) Create(g InformatieobjecttypeGegevens) ([]domain.Event, error) {
-	if t.exists {
-		return nil, domain.Conflict("exists", "informatieobjecttype bestaat al")
-	}
-	if err := g.validate(); err != nil {
-		return nil, err
-	}
-	return t.emit(InformatieobjecttypeAangemaakt{UUID: t.uuid, InformatieobjecttypeGegevens: g.normalised(), Concept: true}), nil
+	return t.decide(t.create(g, g.validate))
 }
 
 // Update decides a PUT or PATCH with the complete new fields, under the
 // same ztc-009 terms as Zaaktype.Update: catalogus fixed, omschrijving of a
 // published version fixed (it keys the Versies stream).
 func (t *Informatieobjecttype) Update(g InformatieobjecttypeGegevens, actie string, geforceerd bool) ([]domain.Event, error) {
-	if !t.exists {
-		return nil, domain.NotFound("informatieobjecttype niet gevonden")
-	}
-	oud, nieuw := t.gegevens.normalised(), g.normalised()
-	correctie, err := checkUpdate(t.concept, actie, geforceerd, oud.Catalogus, nieuw.Catalogus,
-		"omschrijving", oud.Omschrijving, nieuw.Omschrijving, func() bool {
-			oud.EindeGeldigheid, nieuw.EindeGeldigheid = Date{}, Date{}
-			return sameJSON(oud, nieuw)
-		})
-	if err != nil {
-		return nil, err
-	}
-	if err := g.validate(); err != nil {
-		return nil, err
-	}
-	return t.emit(InformatieobjecttypeGewijzigd{UUID: t.uuid, Actie: actie, Correctie: correctie,
-		InformatieobjecttypeGegevens: g.normalised(), Concept: t.concept}), nil
+	return t.decide(t.update(g, actie, geforceerd, g.validate))
 }
 
 // Publish decides the publication; publishing a published one changes
 // nothing. The handler then decides Versies.Publiceer.
-func (t *Informatieobjecttype) Publish() ([]domain.Event, error) {
-	if !t.exists {
-		return nil, domain.NotFound("informatieobjecttype niet gevonden")
-	}
-	if !t.concept {
-		return nil, nil
-	}
-	return t.emit(InformatieobjecttypeGepubliceerd{UUID: t.uuid, InformatieobjecttypeGegevens: t.gegevens.normalised()}), nil
-}
+func (t *Informatieobjecttype) Publish() ([]domain.Event, error) { return t.decide(t.publish(nil)) }
 
 // Beeindig decides the instruction of Versies.Publiceer: this version ends
 // on einde.
 func (t *Informatieobjecttype) Beeindig(einde Date) ([]domain.Event, error) {
-	if !t.exists {
-		return nil, domain.NotFound("informatieobjecttype niet gevonden")
-	}
-	if t.gegevens.EindeGeldigheid == einde {
-		return nil, nil
-	}
-	if err := checkEinde(t.gegevens.BeginGeldigheid, einde); err != nil {
-		return nil, err
-	}
-	g := t.gegevens.normalised()
-	g.EindeGeldigheid = einde
-	return t.emit(InformatieobjecttypeBeeindigd{UUID: t.uuid, InformatieobjecttypeGegevens: g, Concept: t.concept}), nil
+	return t.decide(t.beeindig(einde))
 }
 
 // Delete decides the deletion; a published one only when geforceerd
 // (catalogi.geforceerd-verwijderen), else ztc-009: non-concept-object.
 func (t *Informatieobjecttype) Delete(geforceerd bool) ([]domain.Event, error) {
-	if !t.exists {
-		return nil, domain.NotFound("informatieobjecttype niet gevonden")
-	}
-	if err := mayDeletePublished(t.concept, geforceerd); err != nil {
-		return nil, err
-	}
-	return t.emit(InformatieobjecttypeVerwijderd{UUID: t.uuid, Catalogus: t.gegevens.Catalogus,
-		Omschrijving: t.gegevens.Omschrijving, Correctie: !t.concept}), nil
+	return t.decide(t.delete(geforceerd))
 }

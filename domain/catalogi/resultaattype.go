@@ -100,12 +100,9 @@ func (g ResultaattypeGegevens) validate(z *Zaaktype, self string, f Resultaattyp
 // AddResultaattype decides a new resultaattype (ztc-010 on a published
 // zaaktype) with the Selectielijst facts of ztc-002/003.
 func (z *Zaaktype) AddResultaattype(uuid string, g ResultaattypeGegevens, f ResultaattypeFeiten, geforceerd bool) ([]domain.Event, error) {
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayAdd(z, z.resultaattypen, "resultaattype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
-	}
-	if _, ok := z.resultaattypen[uuid]; ok {
-		return nil, domain.Conflict("exists", "resultaattype bestaat al")
 	}
 	g = g.derive(f)
 	g.BeginGeldigheid = z.defaultGeldigheid(g.BeginGeldigheid)
@@ -118,10 +115,7 @@ func (z *Zaaktype) AddResultaattype(uuid string, g ResultaattypeGegevens, f Resu
 // UpdateResultaattype decides a PUT or PATCH of a resultaattype with its
 // complete new fields.
 func (z *Zaaktype) UpdateResultaattype(uuid string, g ResultaattypeGegevens, f ResultaattypeFeiten, actie string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.resultaattypen[uuid]; !ok {
-		return nil, domain.NotFound("resultaattype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.resultaattypen, "resultaattype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}
@@ -135,10 +129,7 @@ func (z *Zaaktype) UpdateResultaattype(uuid string, g ResultaattypeGegevens, f R
 
 // DeleteResultaattype decides the deletion of a resultaattype.
 func (z *Zaaktype) DeleteResultaattype(uuid string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.resultaattypen[uuid]; !ok {
-		return nil, domain.NotFound("resultaattype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.resultaattypen, "resultaattype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}

@@ -23,12 +23,9 @@ func (g RoltypeGegevens) validate() error {
 
 // AddRoltype decides a new roltype (ztc-010 on a published zaaktype).
 func (z *Zaaktype) AddRoltype(uuid string, g RoltypeGegevens, geforceerd bool) ([]domain.Event, error) {
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayAdd(z, z.roltypen, "roltype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
-	}
-	if _, ok := z.roltypen[uuid]; ok {
-		return nil, domain.Conflict("exists", "roltype bestaat al")
 	}
 	g.BeginGeldigheid = z.defaultGeldigheid(g.BeginGeldigheid)
 	if err := g.validate(); err != nil {
@@ -40,10 +37,7 @@ func (z *Zaaktype) AddRoltype(uuid string, g RoltypeGegevens, geforceerd bool) (
 // UpdateRoltype decides a PUT or PATCH of a roltype with its complete new
 // fields.
 func (z *Zaaktype) UpdateRoltype(uuid string, g RoltypeGegevens, actie string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.roltypen[uuid]; !ok {
-		return nil, domain.NotFound("roltype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.roltypen, "roltype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}
@@ -56,10 +50,7 @@ func (z *Zaaktype) UpdateRoltype(uuid string, g RoltypeGegevens, actie string, g
 
 // DeleteRoltype decides the deletion of a roltype.
 func (z *Zaaktype) DeleteRoltype(uuid string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.roltypen[uuid]; !ok {
-		return nil, domain.NotFound("roltype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.roltypen, "roltype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}

@@ -90,12 +90,9 @@ func (z *Zaaktype) eindstatusNa(uuid string, volgnummer int) string {
 
 // AddStatustype decides a new statustype (ztc-010 on a published zaaktype).
 func (z *Zaaktype) AddStatustype(uuid string, g StatustypeGegevens, geforceerd bool) ([]domain.Event, error) {
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayAdd(z, z.statustypen, "statustype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
-	}
-	if _, ok := z.statustypen[uuid]; ok {
-		return nil, domain.Conflict("exists", "statustype bestaat al")
 	}
 	g.BeginGeldigheid = z.defaultGeldigheid(g.BeginGeldigheid)
 	if err := g.validate(z, uuid); err != nil {
@@ -108,10 +105,7 @@ func (z *Zaaktype) AddStatustype(uuid string, g StatustypeGegevens, geforceerd b
 // UpdateStatustype decides a PUT or PATCH of a statustype with its complete
 // new fields.
 func (z *Zaaktype) UpdateStatustype(uuid string, g StatustypeGegevens, actie string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.statustypen[uuid]; !ok {
-		return nil, domain.NotFound("statustype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.statustypen, "statustype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}
@@ -128,10 +122,7 @@ func (z *Zaaktype) UpdateStatustype(uuid string, g StatustypeGegevens, actie str
 // each with its own Gewijzigd event (actie partial_update), so that every
 // event still carries a full state.
 func (z *Zaaktype) DeleteStatustype(uuid string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.statustypen[uuid]; !ok {
-		return nil, domain.NotFound("statustype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.statustypen, "statustype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}

@@ -31,12 +31,9 @@ func (g ZaakobjecttypeGegevens) validate() error {
 // zaaktype). beginGeldigheid is required by the OAS; it defaults to the
 // zaaktype's like that of every sub-type.
 func (z *Zaaktype) AddZaakobjecttype(uuid string, g ZaakobjecttypeGegevens, geforceerd bool) ([]domain.Event, error) {
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayAdd(z, z.zaakobjecttypen, "zaakobjecttype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
-	}
-	if _, ok := z.zaakobjecttypen[uuid]; ok {
-		return nil, domain.Conflict("exists", "zaakobjecttype bestaat al")
 	}
 	g.BeginGeldigheid = z.defaultGeldigheid(g.BeginGeldigheid)
 	if err := g.validate(); err != nil {
@@ -48,10 +45,7 @@ func (z *Zaaktype) AddZaakobjecttype(uuid string, g ZaakobjecttypeGegevens, gefo
 // UpdateZaakobjecttype decides a PUT or PATCH of a zaakobjecttype with its
 // complete new fields.
 func (z *Zaaktype) UpdateZaakobjecttype(uuid string, g ZaakobjecttypeGegevens, actie string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.zaakobjecttypen[uuid]; !ok {
-		return nil, domain.NotFound("zaakobjecttype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.zaakobjecttypen, "zaakobjecttype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +58,7 @@ func (z *Zaaktype) UpdateZaakobjecttype(uuid string, g ZaakobjecttypeGegevens, a
 
 // DeleteZaakobjecttype decides the deletion of a zaakobjecttype.
 func (z *Zaaktype) DeleteZaakobjecttype(uuid string, geforceerd bool) ([]domain.Event, error) {
-	if _, ok := z.zaakobjecttypen[uuid]; !ok {
-		return nil, domain.NotFound("zaakobjecttype niet gevonden")
-	}
-	correctie, err := z.maySubtype(geforceerd)
+	correctie, err := mayChange(z, z.zaakobjecttypen, "zaakobjecttype", uuid, geforceerd)
 	if err != nil {
 		return nil, err
 	}

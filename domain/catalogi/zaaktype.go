@@ -11,10 +11,7 @@ import (
 // sub-types, so that publishing and every ztc-010 check are one consistent
 // decision on one stream. Its state changes only by applying its own events.
 type Zaaktype struct {
-	uuid            string
-	exists          bool
-	concept         bool
-	gegevens        ZaaktypeGegevens
+	versie[ZaaktypeGegevens]
 	statustypen     map[string]StatustypeGegevens
 	roltypen        map[string]RoltypeGegevens
 	resultaattypen  map[string]ResultaattypeGegevens
@@ -26,7 +23,8 @@ type Zaaktype struct {
 // NewZaaktype returns the empty aggregate for uuid, to be given its history
 // with Apply.
 func NewZaaktype(uuid string) *Zaaktype {
-	z := &Zaaktype{uuid: uuid}
+	z := &Zaaktype{}
+	z.versie = versie[ZaaktypeGegevens]{uuid: uuid, soort: &zaaktypeSoort, apply: z.Apply}
 	z.reset()
 	return z
 }
@@ -44,15 +42,6 @@ func (z *Zaaktype) reset() {
 // UUID returns the zaaktype's uuid.
 func (z *Zaaktype) UUID() string { return z.uuid }
 
-// Exists reports whether the zaaktype was created and not deleted.
-func (z *Zaaktype) Exists() bool { return z.exists }
-
-// IsConcept reports whether the zaaktype is a concept (not yet published).
-func (z *Zaaktype) IsConcept() bool { return z.exists && z.concept }
-
-// Catalogus returns the uuid of the zaaktype's catalogus.
-func (z *Zaaktype) Catalogus() string { return z.gegevens.Catalogus }
-
 // Identificatie returns the zaaktype's identificatie, the key of its
 // Versies stream.
 func (z *Zaaktype) Identificatie() string { return z.gegevens.Identificatie }
@@ -63,14 +52,6 @@ func (z *Zaaktype) BeginGeldigheid() Date { return z.gegevens.BeginGeldigheid }
 // EindeGeldigheid returns the last day the zaaktype is valid, or the zero
 // Date when it has no end.
 func (z *Zaaktype) EindeGeldigheid() Date { return z.gegevens.EindeGeldigheid }
-
-// Periode returns the validity period, as the Versies aggregate keeps it.
-func (z *Zaaktype) Periode() Periode {
-	return Periode{Begin: z.gegevens.BeginGeldigheid, Einde: z.gegevens.EindeGeldigheid}
-}
-
-// Gegevens returns a copy of the zaaktype's fields.
-func (z *Zaaktype) Gegevens() ZaaktypeGegevens { return z.gegevens.normalised() }
 
 // Relaties returns the references whose concept status publishing needs
 // (ztc-012): the zaaktype's besluittypen and the informatieobjecttypen of

@@ -6,18 +6,31 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 )
 
+var zaaktypeSoort = versieSoort[ZaaktypeGegevens]{
+	naam: "zaaktype", sleutelVeld: "identificatie",
+	aangemaakt: func(uuid string, g ZaaktypeGegevens) domain.Event {
+		return ZaaktypeAangemaakt{UUID: uuid, ZaaktypeGegevens: g, Concept: true}
+	},
+	gewijzigd: func(uuid, actie string, correctie bool, g ZaaktypeGegevens, concept bool) domain.Event {
+		return ZaaktypeGewijzigd{UUID: uuid, Actie: actie, Correctie: correctie, ZaaktypeGegevens: g, Concept: concept}
+	},
+	gepubliceerd: func(uuid string, g ZaaktypeGegevens) domain.Event {
+		return ZaaktypeGepubliceerd{UUID: uuid, ZaaktypeGegevens: g, Concept: false}
+	},
+	beeindigd: func(uuid string, g ZaaktypeGegevens, concept bool) domain.Event {
+		return ZaaktypeBeeindigd{UUID: uuid, ZaaktypeGegevens: g, Concept: concept}
+	},
+	verwijderd: func(uuid string, g ZaaktypeGegevens, correctie bool) domain.Event {
+		return ZaaktypeVerwijderd{UUID: uuid, Catalogus: g.Catalogus, Identificatie: g.Identificatie, Correctie: correctie}
+	},
+}
+
 // Create decides the creation of a concept zaaktype. It returns a conflict
 // when the zaaktype exists and a validation error listing every fault of
 // the fields and of the references in f. Overlap with other versions is not
 // checked here: concepts may overlap; publishing decides (ztc-016).
 func (z *Zaaktype) Create(g ZaaktypeGegevens, f ZaaktypeFeiten) ([]domain.Event, error) {
-	if z.exists {
-		return nil, domain.Conflict("exists", "zaaktype bestaat al")
-	}
-	if err := g.validate(f); err != nil {
-		return nil, err
-	}
-	return z.emit(ZaaktypeAangemaakt{UUID: z.uuid, ZaaktypeGegevens: g.normalised(), Concept: true}), nil
+	return z.decide(z.create(g, func() error { return g.validate(f) }))
 }
 
 // Update decides a PUT (actie "update") or PATCH ("partial_update") with the
@@ -29,23 +42,7 @@ func (z *Zaaktype) Create(g ZaaktypeGegevens, f ZaaktypeFeiten) ([]domain.Event,
 // wijzigen-niet-toegelaten. When a published zaaktype's Periode changes the
 // command handler must also decide Versies.Wijzig.
 func (z *Zaaktype) Update(g ZaaktypeGegevens, f ZaaktypeFeiten, actie string, geforceerd bool) ([]domain.Event, error) {
-	if !z.exists {
-		return nil, domain.NotFound("zaaktype niet gevonden")
-	}
-	oud, nieuw := z.gegevens.normalised(), g.normalised()
-	correctie, err := checkUpdate(z.concept, actie, geforceerd, oud.Catalogus, nieuw.Catalogus,
-		"identificatie", oud.Identificatie, nieuw.Identificatie, func() bool {
-			oud.EindeGeldigheid, nieuw.EindeGeldigheid = Date{}, Date{}
-			return sameJSON(oud, nieuw)
-		})
-	if err != nil {
-		return nil, err
-	}
-	if err := g.validate(f); err != nil {
-		return nil, err
-	}
-	return z.emit(ZaaktypeGewijzigd{UUID: z.uuid, Actie: actie, Correctie: correctie,
-		ZaaktypeGegevens: g.normalised(), Concept: z.concept}), nil
+	return z.decide(z.update(g, actie, geforceerd, func() error { return g.validate(f) }))
 }
 
 // Publish decides the publication of a concept zaaktype. ztc-012: every
@@ -56,12 +53,11 @@ func (z *Zaaktype) Update(g ZaaktypeGegevens, f ZaaktypeFeiten, actie string, ge
 // zaaktype changes nothing. The command handler then decides
 // Versies.Publiceer for the overlap check (ztc-016) and appends both.
 func (z *Zaaktype) Publish(f PublicatieFeiten) ([]domain.Event, error) {
-	if !z.exists {
-		return nil, domain.NotFound("zaaktype niet gevonden")
-	}
-	if !z.concept {
-		return nil, nil
-	}
+	return z.decide(z.publish(func() error { return z.mayPublish(f) }))
+}
+
+// mayPublish checks the relations and sub-types Publish needs.
+func (z *Zaaktype) mayPublish(f PublicatieFeiten) error {
 	var p domain.Problems
 	besluittypen, informatieobjecttypen := z.Relaties()
 	var concept []string
@@ -87,43 +83,20 @@ func (z *Zaaktype) Publish(f PublicatieFeiten) ([]domain.Event, error) {
 	if len(z.statustypen) < 2 {
 		p.Add("statustypen", CodeConceptRelation, "Publiceren van een zaaktype vereist minstens twee statustypen.")
 	}
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
-	return z.emit(ZaaktypeGepubliceerd{UUID: z.uuid, ZaaktypeGegevens: z.gegevens.normalised(), Concept: false}), nil
+	return p.Err()
 }
 
 // Beeindig decides the instruction of Versies.Publiceer: this published
 // version ends on einde, the day before its successor begins. It changes
 // nothing when the zaaktype already ends on that day.
-func (z *Zaaktype) Beeindig(einde Date) ([]domain.Event, error) {
-	if !z.exists {
-		return nil, domain.NotFound("zaaktype niet gevonden")
-	}
-	if z.gegevens.EindeGeldigheid == einde {
-		return nil, nil
-	}
-	if err := checkEinde(z.gegevens.BeginGeldigheid, einde); err != nil {
-		return nil, err
-	}
-	g := z.gegevens.normalised()
-	g.EindeGeldigheid = einde
-	return z.emit(ZaaktypeBeeindigd{UUID: z.uuid, ZaaktypeGegevens: g, Concept: z.concept}), nil
-}
+func (z *Zaaktype) Beeindig(einde Date) ([]domain.Event, error) { return z.decide(z.beeindig(einde)) }
 
 // Delete decides the deletion of the zaaktype with all its sub-types. A
 // published zaaktype can only be deleted when geforceerd (the principal
 // holds catalogi.geforceerd-verwijderen), else ztc-009: non-concept-object.
 // After deleting a published zaaktype the handler decides Versies.Verwijder.
 func (z *Zaaktype) Delete(geforceerd bool) ([]domain.Event, error) {
-	if !z.exists {
-		return nil, domain.NotFound("zaaktype niet gevonden")
-	}
-	if err := mayDeletePublished(z.concept, geforceerd); err != nil {
-		return nil, err
-	}
-	return z.emit(ZaaktypeVerwijderd{UUID: z.uuid, Catalogus: z.gegevens.Catalogus,
-		Identificatie: z.gegevens.Identificatie, Correctie: !z.concept}), nil
+	return z.decide(z.delete(geforceerd))
 }
 
 // maySubtype decides ztc-010 for a change of a sub-type: allowed on a
@@ -139,6 +112,28 @@ func (z *Zaaktype) maySubtype(geforceerd bool) (correctie bool, err error) {
 	}
 	return false, domain.Invalid(nonField, CodeNonConceptZaaktype,
 		"Objecten van een gepubliceerd zaaktype kunnen niet worden aangemaakt, bijgewerkt of verwijderd.")
+}
+
+// mayAdd decides ztc-010 for a new sub-type (a soort such as "roltype")
+// with uuid; have are the zaaktype's sub-types of that soort. A uuid in
+// use is a conflict.
+func mayAdd[G any](z *Zaaktype, have map[string]G, soort, uuid string, geforceerd bool) (correctie bool, err error) {
+	if correctie, err = z.maySubtype(geforceerd); err != nil {
+		return false, err
+	}
+	if _, ok := have[uuid]; ok {
+		return false, domain.Conflict("exists", soort+" bestaat al")
+	}
+	return correctie, nil
+}
+
+// mayChange decides ztc-010 for an update or deletion of the sub-type
+// with uuid, not found unless it is among have.
+func mayChange[G any](z *Zaaktype, have map[string]G, soort, uuid string, geforceerd bool) (correctie bool, err error) {
+	if _, ok := have[uuid]; !ok {
+		return false, domain.NotFound(soort + " niet gevonden")
+	}
+	return z.maySubtype(geforceerd)
 }
 
 // subtype returns the event header of the sub-type with uuid.

@@ -172,6 +172,17 @@ func (g ZaaktypeGegevens) normalised() ZaaktypeGegevens {
 	return g
 }
 
+func (g ZaaktypeGegevens) sleutel() (catalogus, key string) { return g.Catalogus, g.Identificatie }
+
+func (g ZaaktypeGegevens) periode() Periode {
+	return Periode{Begin: g.BeginGeldigheid, Einde: g.EindeGeldigheid}
+}
+
+func (g ZaaktypeGegevens) metEinde(einde Date) ZaaktypeGegevens {
+	g.EindeGeldigheid = einde
+	return g
+}
+
 // cloneList copies a list and turns nil into an empty list.
 func cloneList[T any](s []T) []T {
 	if s == nil {
