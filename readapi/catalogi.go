@@ -195,3 +195,10 @@ const paramTypes = `WITH params AS (SELECT $1::date AS resolve_on, $2::date AS g
 
 // placeholder returns the SQL placeholder of argument n (1-based).
 func placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
+// CacheKey is what a Catalogi answer depends on besides the read model: the
+// public base URL, the path and query, and today's date (relations by
+// omschrijving resolve on it); zgw.ResponseCache keys on it.
+func (c *Catalogi) CacheKey(r *http.Request) string {
+	return zgw.BaseURL(r.Context()) + r.URL.Path + "?" + r.URL.RawQuery + "|" + c.today().String()
+}

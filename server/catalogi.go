@@ -79,5 +79,10 @@ func catalogiAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error)
 			}
 		}
 	})
-	return api, r, nil
+	if cfg.CatalogiCache == nil {
+		return api, r, nil
+	}
+	// Inside the route table, so after authentication and the scope check:
+	// a cached answer is only ever served to a client allowed to see it.
+	return api, cfg.CatalogiCache.Middleware(c.CacheKey)(r), nil
 }

@@ -42,6 +42,9 @@ type Config struct {
 	// the Catalogi API's references to a Referentielijsten API.
 	Lijsten       *referentielijsten.Lijsten
 	Selectielijst *referentielijsten.Source
+	// CatalogiCache, when set, keeps the Catalogi API's GET answers; the
+	// caller flushes it after every change of the catalogi read model.
+	CatalogiCache *zgw.ResponseCache
 }
 
 // New returns the handler of every API root.

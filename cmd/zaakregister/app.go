@@ -26,6 +26,7 @@ import (
 	"github.com/zaakregister/zaakregister/referentielijsten"
 	"github.com/zaakregister/zaakregister/refs"
 	"github.com/zaakregister/zaakregister/server"
+	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // Main is the running registry: storage, projections and HTTP server. The
@@ -123,6 +124,11 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
+	catalogiCache := &zgw.ResponseCache{}
+	m.Runtime.Listen(projections.AfterProjection{
+		ListenerName: "catalogicache", Projection: "catalogi", Prefix: "catalogi.",
+		Waiter: m.Runtime.Waiter(), Do: catalogiCache.Flush,
+	})
 	lijsten, err := referentielijsten.Load()
 	if err != nil {
 		return err
@@ -141,10 +147,10 @@ func (m *Main) Open(ctx context.Context) error {
 	})
 	h, err := server.New(server.Config{
 		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
-		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi"}},
+		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
-		Lijsten: lijsten, Selectielijst: selectielijst,
+		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache,
 	})
 	if err != nil {
 		return err

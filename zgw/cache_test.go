@@ -1,0 +1,65 @@
+package zgw_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/zaakregister/zaakregister/zgw"
+)
+
+func TestResponseCache(t *testing.T) {
+	calls := 0
+	status := http.StatusOK
+	body := `{"n":1}`
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		if status != http.StatusOK {
+			w.WriteHeader(status)
+			return
+		}
+		zgw.WriteJSONETag(w, r, http.StatusOK, map[string]int{"n": calls})
+	})
+	c := &zgw.ResponseCache{}
+	cached := c.Middleware(func(r *http.Request) string { return r.URL.String() })(h)
+	get := func(method, url string, header ...string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, url, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		rec := httptest.NewRecorder()
+		cached.ServeHTTP(rec, req)
+		return rec
+	}
+
+	first := get("GET", "/a")
+	if first.Body.String() != body || calls != 1 {
+		t.Fatalf("first: %q, %d calls", first.Body, calls)
+	}
+	second := get("GET", "/a")
+	if second.Body.String() != body || calls != 1 || second.Header().Get("ETag") != first.Header().Get("ETag") {
+		t.Fatalf("second was not served from the cache: %q, %d calls", second.Body, calls)
+	}
+	if r := get("GET", "/a", "If-None-Match", first.Header().Get("ETag")); r.Code != http.StatusNotModified || r.Body.Len() != 0 {
+		t.Fatalf("If-None-Match: %d %q", r.Code, r.Body)
+	}
+	if r := get("HEAD", "/a"); r.Code != http.StatusOK || r.Body.Len() != 0 || r.Header().Get("ETag") == "" {
+		t.Fatalf("HEAD: %d %q", r.Code, r.Body)
+	}
+	if r := get("GET", "/b"); calls != 2 || r.Body.String() != `{"n":2}` {
+		t.Fatalf("another key shared an entry: %q", r.Body)
+	}
+	c.Flush()
+	if r := get("GET", "/a"); calls != 3 || r.Body.String() != `{"n":3}` {
+		t.Fatalf("after Flush: %q, %d calls", r.Body, calls)
+	}
+	status = http.StatusNotFound
+	get("GET", "/c")
+	get("GET", "/c")
+	if calls != 5 {
+		t.Fatalf("a 404 was cached: %d calls", calls)
+	}
+	if r := get("POST", "/a"); r.Code != http.StatusNotFound || calls != 6 {
+		t.Fatalf("a POST was answered from the cache")
+	}
+}
