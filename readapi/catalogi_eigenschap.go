@@ -53,6 +53,7 @@ var eigenschapResource = resource{
 		if err := json.Unmarshal(h.data, &g); err != nil {
 			return nil, err
 		}
+		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)
 		sp := g.Specificatie
 		return eigenschap{
 			URL: zgw.ResourceURL(ctx, "eigenschappen", h.uuid), Naam: g.Naam,
@@ -61,7 +62,7 @@ var eigenschapResource = resource{
 				Kardinaliteit: sp.Kardinaliteit, Waardenverzameling: strs(sp.Waardenverzameling)},
 			Toelichting: g.Toelichting, Zaaktype: zgw.ResourceURL(ctx, "zaaktypen", h.zaaktype),
 			ZaaktypeIdentificatie: h.identificatie, Statustype: optionalURL(ctx, "statustypen", g.Statustype),
-			BeginGeldigheid: nullDate(g.BeginGeldigheid), EindeGeldigheid: nullDate(g.EindeGeldigheid),
+			BeginGeldigheid: begin, EindeGeldigheid: einde,
 			BeginObject: h.beginObject, EindeObject: h.eindeObject,
 		}, nil
 	},

@@ -73,6 +73,7 @@ var resultaattypeResource = resource{
 		if err := json.Unmarshal(h.data, &g); err != nil {
 			return nil, err
 		}
+		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)
 		out := resultaattype{
 			URL: zgw.ResourceURL(ctx, "resultaattypen", h.uuid), Zaaktype: zgw.ResourceURL(ctx, "zaaktypen", h.zaaktype),
 			ZaaktypeIdentificatie: h.identificatie, Omschrijving: g.Omschrijving,
@@ -80,7 +81,7 @@ var resultaattypeResource = resource{
 			Selectielijstklasse: g.Selectielijstklasse, Toelichting: g.Toelichting,
 			Archiefnominatie: string(g.Archiefnominatie), Archiefactietermijn: nullable(g.Archiefactietermijn),
 			Procesobjectaard: nullable(g.Procesobjectaard), Catalogus: optionalURL(ctx, "catalogussen", h.catalogus),
-			BeginGeldigheid: nullDate(g.BeginGeldigheid), EindeGeldigheid: nullDate(g.EindeGeldigheid),
+			BeginGeldigheid: begin, EindeGeldigheid: einde,
 			BeginObject: h.beginObject, EindeObject: h.eindeObject,
 			IndicatieSpecifiek: g.IndicatieSpecifiek, Procestermijn: nullable(g.Procestermijn),
 			Besluittypen: urls(ctx, "besluittypen", bt), BesluittypeOmschrijving: strs(btOmschr),

@@ -42,11 +42,12 @@ var roltypeResource = resource{
 		if err := json.Unmarshal(h.data, &g); err != nil {
 			return nil, err
 		}
+		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)
 		return roltype{
 			URL: zgw.ResourceURL(ctx, "roltypen", h.uuid), Zaaktype: zgw.ResourceURL(ctx, "zaaktypen", h.zaaktype),
 			ZaaktypeIdentificatie: h.identificatie, Omschrijving: g.Omschrijving,
 			OmschrijvingGeneriek: string(g.OmschrijvingGeneriek), Catalogus: optionalURL(ctx, "catalogussen", h.catalogus),
-			BeginGeldigheid: nullDate(g.BeginGeldigheid), EindeGeldigheid: nullDate(g.EindeGeldigheid),
+			BeginGeldigheid: begin, EindeGeldigheid: einde,
 			BeginObject: h.beginObject, EindeObject: h.eindeObject,
 		}, nil
 	},

@@ -90,10 +90,11 @@ func subtypeJoins(alias string) string {
 var subtypeObject = object("zaaktypen", "z", "identificatie")
 
 // subtypeColumns are the first columns of every sub-type: uuid, zaaktype,
-// catalogus, zaaktype identificatie, data, begin and end of the object.
+// catalogus, zaaktype identificatie, data, begin and end of the object, and
+// the zaaktype version's own begin and end of validity.
 func subtypeColumns(alias string) string {
 	return alias + ".uuid::text, " + alias + ".zaaktype::text, " + alias + ".catalogus::text, z.identificatie, " +
-		alias + ".data, obj.begin_object, obj.einde_object"
+		alias + ".data, obj.begin_object, obj.einde_object, z.begin_geldigheid::text, z.einde_geldigheid::text"
 }
 
 // createdOrder orders alias by creation.

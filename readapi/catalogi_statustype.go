@@ -46,10 +46,26 @@ type subtypeHead struct {
 	uuid, zaaktype, catalogus, identificatie string
 	data                                     []byte
 	beginObject, eindeObject                 *string
+	zaaktypeBegin, zaaktypeEinde             *string
 }
 
 func (h *subtypeHead) dest() []any {
-	return []any{&h.uuid, &h.zaaktype, &h.catalogus, &h.identificatie, &h.data, &h.beginObject, &h.eindeObject}
+	return []any{&h.uuid, &h.zaaktype, &h.catalogus, &h.identificatie, &h.data, &h.beginObject, &h.eindeObject,
+		&h.zaaktypeBegin, &h.zaaktypeEinde}
+}
+
+// geldigheid is a sub-type's validity: its own dates where it has them,
+// else those of its zaaktype version, from which they derive (a sub-type
+// is valid exactly as long as the version it belongs to).
+func (h *subtypeHead) geldigheid(begin, einde catalogi.Date) (*string, *string) {
+	b, e := nullDate(begin), nullDate(einde)
+	if b == nil {
+		b = h.zaaktypeBegin
+	}
+	if e == nil {
+		e = h.zaaktypeEinde
+	}
+	return b, e
 }
 
 // statustypeResource reads a statustype; it is the eindstatus when it has
@@ -73,6 +89,7 @@ var statustypeResource = resource{
 		if err := json.Unmarshal(h.data, &g); err != nil {
 			return nil, err
 		}
+		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)
 		out := statustype{
 			URL: zgw.ResourceURL(ctx, "statustypen", h.uuid), Omschrijving: g.Omschrijving,
 			OmschrijvingGeneriek: g.OmschrijvingGeneriek, Statustekst: g.Statustekst,
@@ -81,7 +98,7 @@ var statustypeResource = resource{
 			Informeren: g.Informeren, Doorlooptijd: nullable(g.Doorlooptijd), Toelichting: nullable(g.Toelichting),
 			ChecklistitemStatustype: make([]checkListItem, 0, len(g.ChecklistitemStatustype)),
 			Eigenschappen:           urls(ctx, "eigenschappen", g.Eigenschappen),
-			BeginGeldigheid:         nullDate(g.BeginGeldigheid), EindeGeldigheid: nullDate(g.EindeGeldigheid),
+			BeginGeldigheid:         begin, EindeGeldigheid: einde,
 			BeginObject: h.beginObject, EindeObject: h.eindeObject,
 		}
 		for _, c := range g.ChecklistitemStatustype {

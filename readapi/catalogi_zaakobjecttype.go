@@ -47,9 +47,10 @@ var zaakobjecttypeResource = resource{
 		if err := json.Unmarshal(h.data, &g); err != nil {
 			return nil, err
 		}
+		_, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)
 		return zaakobjecttype{
 			URL: zgw.ResourceURL(ctx, "zaakobjecttypen", h.uuid), AnderObjecttype: g.AnderObjecttype,
-			BeginGeldigheid: g.BeginGeldigheid.String(), EindeGeldigheid: nullDate(g.EindeGeldigheid),
+			BeginGeldigheid: g.BeginGeldigheid.String(), EindeGeldigheid: einde,
 			BeginObject: h.beginObject, EindeObject: h.eindeObject,
 			Objecttype: g.Objecttype, RelatieOmschrijving: g.RelatieOmschrijving,
 			Zaaktype: zgw.ResourceURL(ctx, "zaaktypen", h.zaaktype), ZaaktypeIdentificatie: h.identificatie,

@@ -70,3 +70,26 @@ func TestCatalogiWrites_EveryOperation(t *testing.T) {
 	// A deleted zaaktype takes its remaining sub-types along.
 	expect(t, g.do("GET", catalogiPath(sub["begin"]), admin, nil), http.StatusNotFound)
 }
+
+// TestCatalogi_SubtypesDeriveValidity: a sub-type is valid exactly as long
+// as its zaaktype version, so it shows the version's dates.
+func TestCatalogi_SubtypesDeriveValidity(t *testing.T) {
+	g := startCatalogi(t)
+	admin := g.superuser()
+	sl := kiesSelectielijst(t)
+	cat := g.catalogusVoor(admin, "GLD")
+	zt, bt, iot, sub := g.volledigZaaktype(admin, cat, sl)
+	for _, u := range []string{bt, iot, zt} {
+		expect(t, g.do("POST", catalogiPath(u)+"/publish", admin, map[string]any{}), http.StatusOK)
+	}
+	expect(t, g.do("PATCH", catalogiPath(zt), admin, map[string]any{"eindeGeldigheid": "2030-12-31"}), http.StatusOK)
+	for _, key := range []string{"begin", "rol", "resultaat", "eigenschap", "zaakobjecttype"} {
+		body := g.do("GET", catalogiPath(sub[key]), admin, nil).json(t)
+		if body["eindeGeldigheid"] != "2030-12-31" {
+			t.Errorf("%s: eindeGeldigheid %v, want the zaaktype's 2030-12-31", key, body["eindeGeldigheid"])
+		}
+		if key != "zaakobjecttype" && body["beginGeldigheid"] != "2024-01-01" {
+			t.Errorf("%s: beginGeldigheid %v, want the zaaktype's 2024-01-01", key, body["beginGeldigheid"])
+		}
+	}
+}
