@@ -2,6 +2,7 @@ package zgw
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
@@ -95,15 +96,14 @@ func Authenticate(cfg AuthConfig) func(http.Handler) http.Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	parser := jwt.NewParser(
-		jwt.WithValidMethods([]string{hs256}),
+	validator := jwt.NewValidator(
 		jwt.WithLeeway(cfg.Leeway),
 		jwt.WithTimeFunc(cfg.Now),
 		jwt.WithIssuedAt(),
 	)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			p, err := cfg.authenticate(r, parser)
+			p, err := cfg.authenticate(r, validator)
 			if err != nil {
 				WriteError(w, r, err)
 				return
@@ -119,17 +119,18 @@ func unauthenticated(code, detail string) error {
 	return &domain.Error{Kind: domain.KindUnauthenticated, Code: code, Detail: detail}
 }
 
-func (cfg AuthConfig) authenticate(r *http.Request, parser *jwt.Parser) (*Principal, error) {
+func (cfg AuthConfig) authenticate(r *http.Request, validator *jwt.Validator) (*Principal, error) {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 	if !strings.EqualFold(scheme, "Bearer") {
 		return nil, unauthenticated(CodeNotAuthenticated, "Authenticatiegegevens zijn niet opgegeven.")
 	}
 	token = strings.TrimSpace(token)
 
-	// Read the claims unverified only to find the client's secrets; nothing
-	// in them is trusted until a signature verifies.
+	// The token is decoded once: the claims are read unverified to find the
+	// client's secrets, and nothing in them is trusted until the signature
+	// over the same bytes verifies.
 	var unverified claims
-	tok, _, err := jwt.NewParser().ParseUnverified(token, &unverified)
+	tok, parts, err := jwt.NewParser().ParseUnverified(token, &unverified)
 	if err != nil {
 		return nil, unauthenticated(CodeJWTDecodeError, "JWT kon niet gedecodeerd worden. Mogelijk is er een fout gemaakt bij het kopiëren.")
 	}
@@ -143,7 +144,7 @@ func (cfg AuthConfig) authenticate(r *http.Request, parser *jwt.Parser) (*Princi
 	if err != nil && !errors.Is(err, domain.ErrNotFound) {
 		return nil, fmt.Errorf("zgw: secrets of client %q: %w", unverified.ClientID, err)
 	}
-	c, err := verify(parser, token, secrets)
+	c, err := verify(validator, parts, &unverified, secrets)
 	if err != nil {
 		return nil, err
 	}
@@ -163,23 +164,28 @@ func (cfg AuthConfig) authenticate(r *http.Request, parser *jwt.Parser) (*Princi
 	return &Principal{ClientID: c.ClientID, UserID: c.UserID, UserRepresentation: c.UserRepresentation, Rights: rights}, nil
 }
 
-// verify checks the token against each secret of the client in turn; the
-// time claims are only judged once a signature verified, so a forged token
-// learns nothing about them.
-func verify(parser *jwt.Parser, token string, secrets []string) (*claims, error) {
+// verify checks the token's signature (parts as split by the parser)
+// against each secret of the client in turn; the time claims are only
+// judged once a signature verified, so a forged token learns nothing about
+// them.
+func verify(validator *jwt.Validator, parts []string, c *claims, secrets []string) (*claims, error) {
+	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
+	if err != nil {
+		return nil, unauthenticated(CodeJWTDecodeError, "JWT kon niet gevalideerd worden.")
+	}
+	signed := parts[0] + "." + parts[1]
 	known := false
 	for _, secret := range secrets {
 		if secret == "" {
 			continue
 		}
 		known = true
-		var c claims
-		_, err := parser.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return []byte(secret), nil })
-		switch {
-		case err == nil:
-			return &c, nil
-		case errors.Is(err, jwt.ErrTokenSignatureInvalid):
+		if jwt.SigningMethodHS256.Verify(signed, sig, []byte(secret)) != nil {
 			continue
+		}
+		switch err := validator.Validate(c); {
+		case err == nil:
+			return c, nil
 		case errors.Is(err, jwt.ErrTokenExpired):
 			return nil, unauthenticated(CodeExpired, "De JWT is verlopen (claim `exp`).")
 		case errors.Is(err, jwt.ErrTokenUsedBeforeIssued), errors.Is(err, jwt.ErrTokenNotValidYet):
