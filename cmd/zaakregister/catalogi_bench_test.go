@@ -2,15 +2,10 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"path"
 	"sync/atomic"
 	"testing"
-	"time"
-
-	"github.com/zaakregister/zaakregister/pgtest"
 )
 
 // benchParallelism multiplies GOMAXPROCS into the goroutines of
@@ -25,8 +20,9 @@ const benchParallelism = 4
 // response validation, as in production.
 func BenchmarkCatalogiRead(b *testing.B) {
 	ctx := context.Background()
-	m := startBenchRegistry(b)
-	c := newZtcClient(b, "http://"+m.Addr(), benchSuperuser(b, m))
+	g := openRegistry(b, false)
+	m := g.m
+	c := newZtcClient(b, g.url, g.superuser())
 	cat := seedRealistic(ctx, b, c, 100, nil)
 	zaaktypen := cat.first
 
@@ -76,48 +72,4 @@ func benchParallel(b *testing.B, op func(i int) error) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
-}
-
-// startBenchRegistry is startRegistry without the response validation,
-// which would otherwise be in the measured path.
-func startBenchRegistry(tb testing.TB) *Main {
-	tb.Helper()
-	tb.Setenv("DATABASE_URL", pgtest.New(tb))
-	tb.Setenv("ZAAKREGISTER_URL", testBaseURL)
-	cfg, err := ConfigFromEnv()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cfg.Addr = "127.0.0.1:0"
-	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	ctx, cancel := context.WithCancel(context.Background())
-	tb.Cleanup(func() { cancel(); m.Close() })
-	if err := m.Open(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	if err := m.Start(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	return m
-}
-
-// benchSuperuser is registry.superuser for a registry of startBenchRegistry.
-func benchSuperuser(tb testing.TB, m *Main) string {
-	tb.Helper()
-	if err := run(context.Background(), []string{"client", "add", "admin", "--secret", "geheim", "--superuser"}, io.Discard); err != nil {
-		tb.Fatal(err)
-	}
-	tok := token(tb, "admin", "geheim")
-	c := newZtcClient(tb, "http://"+m.Addr(), tok)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		_, err := c.send(context.Background(), "GET", acRoot+"/applicaties", nil, http.StatusOK)
-		if err == nil {
-			return tok
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("superuser not usable: %v", err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

@@ -87,7 +87,7 @@ const vervallenDeviation = "two vervallen resultaten have waardering \"\" (refer
 // registry is a running registry on a fresh database, as `serve` runs it,
 // with every response of an API root validated against its OAS.
 type registry struct {
-	t     *testing.T
+	t     testing.TB
 	m     *Main
 	url   string
 	dbURL string
@@ -95,31 +95,42 @@ type registry struct {
 
 func startRegistry(t *testing.T) *registry {
 	t.Helper()
-	dbURL := pgtest.New(t)
-	t.Setenv("DATABASE_URL", dbURL)
-	t.Setenv("ZAAKREGISTER_URL", testBaseURL)
+	return openRegistry(t, true)
+}
+
+// openRegistry starts a registry on a fresh database; with validate every
+// response of a served API is checked against its OAS (benchmarks leave
+// that out of the measured path).
+func openRegistry(tb testing.TB, validate bool) *registry {
+	tb.Helper()
+	dbURL := pgtest.New(tb)
+	tb.Setenv("DATABASE_URL", dbURL)
+	tb.Setenv("ZAAKREGISTER_URL", testBaseURL)
 	cfg, err := ConfigFromEnv()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cfg.Addr = "127.0.0.1:0"
 	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(func() { cancel(); m.Close() })
+	tb.Cleanup(func() { cancel(); m.Close() })
 	if err := m.Open(ctx); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, api := range validatedAPIs {
+		if !validate {
+			break
+		}
 		spec, err := oas.Load(api.spec)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		m.Handler = recordCalls(spec, api.root, oastest.ValidateDeviating(t, spec, api.root, m.Handler, api.deviations, api.statuses))
+		m.Handler = recordCalls(spec, api.root, oastest.ValidateDeviating(tb, spec, api.root, m.Handler, api.deviations, api.statuses))
 	}
 	if err := m.Start(ctx); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return &registry{t: t, m: m, url: "http://" + m.Addr(), dbURL: dbURL}
+	return &registry{t: tb, m: m, url: "http://" + m.Addr(), dbURL: dbURL}
 }
 
 // cli runs a zaakregister subcommand against the registry's database.
