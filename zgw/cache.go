@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // ResponseCache keeps the successful GET answers of one API in memory, for
@@ -16,6 +17,10 @@ import (
 type ResponseCache struct {
 	// Max bounds the entries; the cache starts over when it is full.
 	Max int
+	// TTL bounds how long an answer is served (0: until a flush). It is the
+	// backstop for changes no event announces, such as a projection rebuilt
+	// by another process after a fix in its rendering.
+	TTL time.Duration
 
 	mu         sync.RWMutex
 	entries    map[string]cachedResponse
@@ -25,6 +30,7 @@ type ResponseCache struct {
 type cachedResponse struct {
 	header http.Header
 	body   []byte
+	at     time.Time
 }
 
 // Flush forgets every answer.
@@ -51,7 +57,7 @@ func (c *ResponseCache) Middleware(key func(*http.Request) string) func(http.Han
 			hit, ok := c.entries[k]
 			gen := c.generation
 			c.mu.RUnlock()
-			if ok {
+			if ok && (c.TTL <= 0 || time.Since(hit.at) < c.TTL) {
 				hit.write(w, r)
 				return
 			}
@@ -60,7 +66,7 @@ func (c *ResponseCache) Middleware(key func(*http.Request) string) func(http.Han
 			if rec.code != http.StatusOK || r.Method != http.MethodGet {
 				return
 			}
-			c.store(k, gen, cachedResponse{header: w.Header().Clone(), body: rec.body.Bytes()})
+			c.store(k, gen, cachedResponse{header: w.Header().Clone(), body: rec.body.Bytes(), at: time.Now()})
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/zaakregister/zaakregister/zgw"
 )
@@ -61,5 +62,17 @@ func TestResponseCache(t *testing.T) {
 	}
 	if r := get("POST", "/a"); r.Code != http.StatusNotFound || calls != 6 {
 		t.Fatalf("a POST was answered from the cache")
+	}
+
+	short := &zgw.ResponseCache{TTL: time.Nanosecond}
+	expired := short.Middleware(func(r *http.Request) string { return r.URL.String() })(h)
+	status = http.StatusOK
+	before := calls
+	for i := 0; i < 2; i++ {
+		expired.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/ttl", nil))
+		time.Sleep(time.Millisecond)
+	}
+	if calls != before+2 {
+		t.Fatalf("an answer past its TTL was served from the cache")
 	}
 }

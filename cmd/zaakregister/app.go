@@ -124,7 +124,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
-	catalogiCache := &zgw.ResponseCache{}
+	catalogiCache := &zgw.ResponseCache{TTL: 5 * time.Minute}
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "catalogicache", Projection: "catalogi", Prefix: "catalogi.",
 		Waiter: m.Runtime.Waiter(), Do: catalogiCache.Flush,
