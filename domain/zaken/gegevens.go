@@ -1,9 +1,9 @@
 package zaken
 
 import (
-	"time"
-
 	"encoding/json"
+	"slices"
+	"time"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 )
@@ -122,9 +122,13 @@ type ZaakGegevens struct {
 	Processobject                *Processobject                       `json:"processobject"`
 }
 
-// normalised returns g with empty lists instead of nil, so that events and
-// responses always carry arrays.
+// normalised returns g with its own copies of the lists, empty instead of
+// nil, so that events and responses always carry arrays and no caller
+// shares the aggregate's state.
 func (g ZaakGegevens) normalised() ZaakGegevens {
+	g.ProductenOfDiensten = slices.Clone(g.ProductenOfDiensten)
+	g.RelevanteAndereZaken = slices.Clone(g.RelevanteAndereZaken)
+	g.Kenmerken = slices.Clone(g.Kenmerken)
 	if g.ProductenOfDiensten == nil {
 		g.ProductenOfDiensten = []string{}
 	}

@@ -1,0 +1,95 @@
+package zaken
+
+import (
+	"github.com/zaakregister/zaakregister/domain"
+)
+
+// IdentificatieStream is the reservation stream of one identificatie
+// within one bronorganisatie (zrc-002). The first reservation is appended
+// expecting no stream, so two racing creates cannot both win; a reuse after
+// Vrijgeven is appended at the revision read.
+func IdentificatieStream(bronorganisatie, identificatie string) string {
+	return "zaken.identificatie-" + bronorganisatie + "-" + identificatie
+}
+
+// IdentificatieGereserveerd records that identificatie is taken within
+// bronorganisatie by zaak.
+type IdentificatieGereserveerd struct {
+	Bronorganisatie string `json:"bronorganisatie"`
+	Identificatie   string `json:"identificatie"`
+	Zaak            string `json:"zaak"`
+}
+
+// IdentificatieVrijgegeven records that the zaak holding the identificatie
+// was deleted, so it may be used again.
+type IdentificatieVrijgegeven struct {
+	Bronorganisatie string `json:"bronorganisatie"`
+	Identificatie   string `json:"identificatie"`
+	Zaak            string `json:"zaak"`
+}
+
+// EventType returns the stable name of the event.
+func (IdentificatieGereserveerd) EventType() string { return TypeIdentificatieGereserveerd }
+
+// SchemaVersion returns the version of the event's JSON shape.
+func (IdentificatieGereserveerd) SchemaVersion() int { return schemaVersion }
+
+// EventType returns the stable name of the event.
+func (IdentificatieVrijgegeven) EventType() string { return TypeIdentificatieVrijgegeven }
+
+// SchemaVersion returns the version of the event's JSON shape.
+func (IdentificatieVrijgegeven) SchemaVersion() int { return schemaVersion }
+
+// IdentificatieReservering is the aggregate keeping one bronorganisatie +
+// identificatie unique across zaken (zrc-002).
+type IdentificatieReservering struct {
+	bronorganisatie, identificatie string
+	zaak                           string // holder, "" when free
+}
+
+// NewIdentificatieReservering returns the empty aggregate, to be given its
+// history with Apply.
+func NewIdentificatieReservering(bronorganisatie, identificatie string) *IdentificatieReservering {
+	return &IdentificatieReservering{bronorganisatie: bronorganisatie, identificatie: identificatie}
+}
+
+// Zaak returns the uuid of the zaak holding the identificatie, or "".
+func (r *IdentificatieReservering) Zaak() string { return r.zaak }
+
+// Apply changes the state by one event of the reservation stream.
+func (r *IdentificatieReservering) Apply(e domain.Event) {
+	switch e := e.(type) {
+	case IdentificatieGereserveerd:
+		r.zaak = e.Zaak
+	case IdentificatieVrijgegeven:
+		r.zaak = ""
+	}
+}
+
+// Reserveer decides that zaak takes the identificatie. Reserving it again
+// for the same zaak changes nothing; another holder gives a validation
+// error identificatie-niet-uniek. An append race surfaces as the store's
+// version conflict, which the handler reports the same way.
+func (r *IdentificatieReservering) Reserveer(zaak string) ([]domain.Event, error) {
+	switch r.zaak {
+	case zaak:
+		return nil, nil
+	case "":
+		e := IdentificatieGereserveerd{Bronorganisatie: r.bronorganisatie, Identificatie: r.identificatie, Zaak: zaak}
+		r.Apply(e)
+		return []domain.Event{e}, nil
+	}
+	return nil, domain.Invalid("identificatie", CodeIdentificatieNietUniek,
+		"Deze identificatie bestaat al binnen de bronorganisatie.")
+}
+
+// Vrijgeven decides the release of the identificatie after its zaak was
+// deleted; releasing a free one or another zaak's changes nothing.
+func (r *IdentificatieReservering) Vrijgeven(zaak string) []domain.Event {
+	if r.zaak == "" || r.zaak != zaak {
+		return nil
+	}
+	e := IdentificatieVrijgegeven{Bronorganisatie: r.bronorganisatie, Identificatie: r.identificatie, Zaak: zaak}
+	r.Apply(e)
+	return []domain.Event{e}
+}

@@ -1,0 +1,90 @@
+package zaken
+
+import (
+	"fmt"
+
+	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/catalogi"
+)
+
+// AddStatus decides a new status. The statustype must be one of the
+// zaaktype (zrc-016). With the eindstatus the zaak closes (zrc-007): it
+// needs a resultaat and every linked document must have
+// indicatieGebruiksrecht set (both reported at once), einddatum becomes the
+// date of datumStatusGezet and the archiving parameters are derived
+// (zrc-021); a ZaakAfgesloten follows the StatusAangemaakt. A non-eind
+// status on a closed zaak reopens it and needs Heropenen (zrc-008, else
+// forbidden); a ZaakHeropend with einddatum, archiefnominatie and
+// archiefactiedatum cleared follows. An eindstatus on a closed zaak needs
+// Geforceerd.
+func (z *Zaak) AddStatus(uuid string, g StatusGegevens, f Feiten, b Bevoegdheden) ([]domain.Event, error) {
+	if !z.exists {
+		return nil, domain.NotFound("De zaak bestaat niet.")
+	}
+	if _, dup := z.statussen[uuid]; dup {
+		return nil, domain.Conflict("conflict", "De status bestaat al.")
+	}
+	st, ok := f.Zaaktype.Statustypen[g.Statustype]
+	if !ok {
+		return nil, domain.Invalid("statustype", CodeZaaktypeMismatch,
+			"Het statustype hoort niet bij het zaaktype van de zaak.")
+	}
+	if g.DatumStatusGezet.IsZero() {
+		return nil, domain.Invalid("datumStatusGezet", "required", "Dit veld is vereist.")
+	}
+	switch {
+	case z.IsAfgesloten() && !st.Eindstatus && !b.Heropenen:
+		return nil, domain.Forbidden(CodeGeslotenZaak,
+			"De zaak is afgesloten; heropenen vereist de scope zaken.heropenen.")
+	case z.IsAfgesloten() && st.Eindstatus && !b.Geforceerd:
+		return nil, domain.Forbidden(CodeGeslotenZaak,
+			"De zaak is afgesloten; wijzigen vereist de scope zaken.geforceerd-bijwerken.")
+	}
+	g.IndicatieLaatstGezetteStatus = true
+	status := StatusAangemaakt{Zaak: z.uuid, Kanaal: z.kanaal(), UUID: uuid, Gegevens: g}
+	switch {
+	case st.Eindstatus:
+		zaak, err := z.afsluiten(g, f)
+		if err != nil {
+			return nil, err
+		}
+		return z.emit(status, ZaakAfgesloten{Zaak: z.uuid, Kanaal: z.kanaal(), Status: uuid, ZaakGegevens: zaak}), nil
+	case z.IsAfgesloten():
+		zaak := z.gegevens
+		zaak.Einddatum, zaak.Archiefnominatie, zaak.Archiefactiedatum = Date{}, "", Date{}
+		return z.emit(status, ZaakHeropend{Zaak: z.uuid, Kanaal: z.kanaal(), Status: uuid, ZaakGegevens: zaak}), nil
+	}
+	return z.emit(status), nil
+}
+
+// afsluiten checks the closing preconditions and returns the closed zaak's
+// fields (zrc-007, zrc-021).
+func (z *Zaak) afsluiten(s StatusGegevens, f Feiten) (ZaakGegevens, error) {
+	var p domain.Problems
+	resultaat, ok := z.resultaat[z.Resultaat()]
+	if !ok {
+		p.Add(nonField, CodeResultaatOntbreekt, "De zaak heeft geen resultaat; een eindstatus zetten kan niet.")
+	}
+	for _, io := range z.Informatieobjecten() {
+		if feit, ok := f.Informatieobjecten[io]; !ok || feit.IndicatieGebruiksrecht == nil {
+			p.Add(nonField, CodeIndicatieGebruiksrecht,
+				fmt.Sprintf("Informatieobject %q heeft geen indicatieGebruiksrecht.", io))
+		}
+	}
+	rt, known := f.Zaaktype.Resultaattypen[resultaat.Resultaattype]
+	if ok && !known {
+		p.Add(nonField, CodeZaaktypeMismatch, "Het resultaattype van de zaak hoort niet bij het zaaktype.")
+	}
+	if err := p.Err(); err != nil {
+		return ZaakGegevens{}, err
+	}
+	g := z.gegevens
+	g.Einddatum = catalogi.DateOf(s.DatumStatusGezet)
+	if g.Archiefnominatie == "" {
+		g.Archiefnominatie = rt.Archiefnominatie
+	}
+	if g.Archiefactiedatum.IsZero() {
+		g.Archiefactiedatum = z.archiefactiedatum(g, rt, f)
+	}
+	return g, nil
+}
