@@ -115,6 +115,7 @@ func (m *Main) openStorage(ctx context.Context) error {
 	m.Runtime = projections.New(pool, m.Store, m.Log, projections.NewMetrics(m.Registry), projections.Config{})
 	m.Runtime.Add(projections.Autorisaties{})
 	m.Runtime.Add(projections.Catalogi{})
+	m.Runtime.Add(projections.Zaken{})
 	return nil
 }
 
