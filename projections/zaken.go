@@ -55,7 +55,7 @@ func (Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error
 		return w.zaak(e.Zaak, e.ZaakGegevens)
 	case zaken.ZaakVerwijderd:
 		w.deleteZaak(e.Zaak)
-	case zaken.IdentificatieGereserveerd, zaken.IdentificatieVrijgegeven:
+	case zaken.IdentificatieGereserveerd, zaken.IdentificatieVrijgegeven, zaken.IdentificatieUitgegeven:
 		// The reservation keeps identificaties unique; the read model
 		// has nothing to show of it.
 	default:

@@ -37,6 +37,7 @@ const (
 	TypeZaakBesluitVerwijderd          = "zaken.zaakbesluit.verwijderd"
 	TypeIdentificatieGereserveerd      = "zaken.identificatie.gereserveerd"
 	TypeIdentificatieVrijgegeven       = "zaken.identificatie.vrijgegeven"
+	TypeIdentificatieUitgegeven        = "zaken.identificatie.uitgegeven"
 )
 
 // schemaVersion is the SchemaVersion of every event of this package.
@@ -83,6 +84,7 @@ func Decode(eventType string, data []byte) (domain.Event, error) {
 		TypeZaakBesluitVerwijderd:          decode[ZaakBesluitVerwijderd],
 		TypeIdentificatieGereserveerd:      decode[IdentificatieGereserveerd],
 		TypeIdentificatieVrijgegeven:       decode[IdentificatieVrijgegeven],
+		TypeIdentificatieUitgegeven:        decode[IdentificatieUitgegeven],
 	}
 	dec, ok := decoders[eventType]
 	if !ok {

@@ -1,6 +1,8 @@
 package zaken
 
 import (
+	"fmt"
+
 	"github.com/zaakregister/zaakregister/domain"
 )
 
@@ -92,4 +94,33 @@ func (r *IdentificatieReservering) Vrijgeven(zaak string) []domain.Event {
 	e := IdentificatieVrijgegeven{Bronorganisatie: r.bronorganisatie, Identificatie: r.identificatie, Zaak: zaak}
 	r.Apply(e)
 	return []domain.Event{e}
+}
+
+// NummerreeksStream is the stream of the identificaties the registry
+// generated for bronorganisatie in jaar (zrc-002). Its events are only
+// appended, never removed: the revision of each is its volgnummer, so a
+// generated identificatie is never handed out twice, also not after the
+// zaak that held it was deleted.
+func NummerreeksStream(bronorganisatie string, jaar int) string {
+	return fmt.Sprintf("zaken.nummerreeks-%s-%d", bronorganisatie, jaar)
+}
+
+// IdentificatieUitgegeven records that the registry handed out the next
+// number of a nummerreeks for zaak.
+type IdentificatieUitgegeven struct {
+	Bronorganisatie string `json:"bronorganisatie"`
+	Jaar            int    `json:"jaar"`
+	Zaak            string `json:"zaak"`
+}
+
+// EventType returns the stable name of the event.
+func (IdentificatieUitgegeven) EventType() string { return TypeIdentificatieUitgegeven }
+
+// SchemaVersion returns the version of the event's JSON shape.
+func (IdentificatieUitgegeven) SchemaVersion() int { return schemaVersion }
+
+// GegenereerdeIdentificatie is the identificatie of volgnummer (1, 2, ...)
+// of the nummerreeks of jaar: "ZAAK-2026-0000000001".
+func GegenereerdeIdentificatie(jaar int, volgnummer uint64) string {
+	return fmt.Sprintf("ZAAK-%d-%010d", jaar, volgnummer)
 }
