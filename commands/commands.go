@@ -7,9 +7,7 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -80,13 +78,11 @@ func (b *Base) append(ctx context.Context, meta eventstore.Metadata, stream stri
 	}
 	data := make([]eventstore.EventData, 0, len(events))
 	for _, e := range events {
-		body, err := json.Marshal(e)
+		d, err := eventstore.Encode(e, meta)
 		if err != nil {
-			return eventstore.AppendResult{}, fmt.Errorf("encode %s: %w", e.EventType(), err)
+			return eventstore.AppendResult{}, err
 		}
-		data = append(data, eventstore.EventData{
-			ID: newUUID(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(), Data: body, Metadata: meta,
-		})
+		data = append(data, d)
 	}
 	return b.Store.Append(ctx, stream, expected, data...)
 }

@@ -2,7 +2,6 @@ package projections
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"slices"
@@ -146,12 +145,11 @@ func appendHistory(t *testing.T, store eventstore.Store, history []streamEvents)
 	for _, se := range history {
 		var data []eventstore.EventData
 		for _, e := range se.events {
-			b, err := json.Marshal(e)
+			d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
 			if err != nil {
 				t.Fatal(err)
 			}
-			data = append(data, eventstore.EventData{ID: uuid.NewString(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(),
-				Data: b, Metadata: eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()}})
+			data = append(data, d)
 		}
 		if len(data) == 0 {
 			continue
@@ -295,29 +293,7 @@ func TestCatalogi_Idempotent(t *testing.T) {
 	waitFor(t, rt, appendHistory(t, store, fullHistory(t)))
 	want := dumpZTC(t, pool)
 
-	events, err := store.ReadAll(context.Background(), eventstore.Start, 10000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	twice := pgtest.Pool(t)
-	ctx := context.Background()
-	err = pgx.BeginFunc(ctx, twice, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET LOCAL search_path TO ztc`); err != nil {
-			return err
-		}
-		ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
-		for _, ev := range events {
-			for range 2 {
-				if err := (Catalogi{}).Apply(ctx, ptx, ev); err != nil {
-					return err
-				}
-			}
-		}
-		return ptx.flush(ctx)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	twice := applyEachTwice(t, Catalogi{}, store)
 	for table, rows := range dumpZTC(t, twice) {
 		if rows != want[table] {
 			t.Errorf("%s after applying every event twice:\n%s\nwant\n%s", table, rows, want[table])
@@ -362,4 +338,35 @@ func TestCatalogi_RefUUID(t *testing.T) {
 	if names == nil || uuids == nil {
 		t.Fatal("splitRefs must return empty lists, not nil: the columns are NOT NULL")
 	}
+}
+
+// applyEachTwice applies every event of store's log twice in a row (as a
+// retry after a lost commit acknowledgement would) to p on a fresh
+// database, and returns that database.
+func applyEachTwice(t *testing.T, p Projection, store eventstore.Store) *pgxpool.Pool {
+	t.Helper()
+	events, err := store.ReadAll(context.Background(), eventstore.Start, 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := pgtest.Pool(t)
+	ctx := context.Background()
+	err = pgx.BeginFunc(ctx, twice, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+p.Schema()); err != nil {
+			return err
+		}
+		ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
+		for _, ev := range events {
+			for range 2 {
+				if err := p.Apply(ctx, ptx, ev); err != nil {
+					return err
+				}
+			}
+		}
+		return ptx.flush(ctx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return twice
 }

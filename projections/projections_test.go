@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
@@ -54,16 +55,12 @@ func (f *fixture) start(cfg projections.Config) *projections.Runtime {
 	return rt
 }
 
-func event(t testing.TB, e interface {
-	EventType() string
-	SchemaVersion() int
-}) eventstore.EventData {
-	data, err := json.Marshal(e)
+func event(t testing.TB, e domain.Event) eventstore.EventData {
+	d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return eventstore.EventData{ID: uuid.NewString(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(), Data: data,
-		Metadata: eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()}}
+	return d
 }
 
 func created(id string, n int) autorisaties.ApplicatieAangemaakt {

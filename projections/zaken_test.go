@@ -415,29 +415,7 @@ func TestZaken_Idempotent(t *testing.T) {
 	_, pool, store := startZaken(t, zakenHistory(t))
 	want := dumpZRC(t, pool)
 
-	events, err := store.ReadAll(context.Background(), eventstore.Start, 10000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	twice := pgtest.Pool(t)
-	ctx := context.Background()
-	err = pgx.BeginFunc(ctx, twice, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET LOCAL search_path TO zrc`); err != nil {
-			return err
-		}
-		ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
-		for _, ev := range events {
-			for range 2 {
-				if err := (Zaken{}).Apply(ctx, ptx, ev); err != nil {
-					return err
-				}
-			}
-		}
-		return ptx.flush(ctx)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	twice := applyEachTwice(t, Zaken{}, store)
 	for table, rows := range dumpZRC(t, twice) {
 		if rows != want[table] {
 			t.Errorf("%s after applying every event twice:\n%s\nwant\n%s", table, rows, want[table])

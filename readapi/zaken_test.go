@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/google/uuid"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
@@ -153,12 +152,11 @@ func zkProject(t *testing.T, history []zkStream) Zaken {
 	for _, se := range history {
 		var data []eventstore.EventData
 		for _, e := range se.events {
-			b, err := json.Marshal(e)
+			d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
 			if err != nil {
 				t.Fatal(err)
 			}
-			data = append(data, eventstore.EventData{ID: uuid.NewString(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(),
-				Data: b, Metadata: eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()}})
+			data = append(data, d)
 		}
 		if len(data) == 0 {
 			continue

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/google/uuid"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -83,12 +82,11 @@ func (s *ztcSeeder) append(stream string, events ...domain.Event) {
 	s.t.Helper()
 	var data []eventstore.EventData
 	for _, e := range events {
-		b, err := json.Marshal(e)
+		d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "seed", Time: time.Now().UTC()})
 		if err != nil {
 			s.t.Fatal(err)
 		}
-		data = append(data, eventstore.EventData{ID: uuid.NewString(), Type: e.EventType(), SchemaVersion: e.SchemaVersion(),
-			Data: b, Metadata: eventstore.Metadata{ClientID: "seed", Time: time.Now().UTC()}})
+		data = append(data, d)
 	}
 	if len(data) == 0 {
 		return
