@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/zaken"
@@ -15,8 +16,19 @@ import (
 // itself (a reservation stream per identificatie, first appended expecting
 // no stream), and, when the registry generates it, never handed out twice
 // (a number series per bronorganisatie and year, only ever appended to).
+//
+// Generated numbers are taken from the series in blocks of BlockSize, one
+// append per block instead of one per zaak: every create would otherwise
+// queue for the one series stream. The numbers of a block this process
+// did not hand out before it stopped are skipped, never given again, so a
+// restart leaves a gap in the numbering and nothing else.
 type Identificaties struct {
 	Base
+	// BlockSize is how many numbers one append takes (default 50).
+	BlockSize int
+
+	mu    sync.Mutex
+	pools map[string][]uint64 // series stream -> numbers taken, not yet handed out
 }
 
 // maxSkips bounds how many generated numbers may already be taken by
@@ -33,12 +45,11 @@ func (g *Identificaties) Reserve(ctx context.Context, meta eventstore.Metadata, 
 	}
 	jaar := g.Clock.Now().Year()
 	for skipped := 0; skipped < maxSkips; skipped++ {
-		res, err := g.append(ctx, meta, zaken.NummerreeksStream(bronorganisatie, jaar), eventstore.Any(),
-			[]domain.Event{zaken.IdentificatieUitgegeven{Bronorganisatie: bronorganisatie, Jaar: jaar, Zaak: zaak}})
+		n, err := g.next(ctx, meta, bronorganisatie, jaar)
 		if err != nil {
-			return "", fmt.Errorf("identificatie: number series: %w", err)
+			return "", err
 		}
-		id := zaken.GegenereerdeIdentificatie(jaar, res.Revision+1)
+		id := zaken.GegenereerdeIdentificatie(jaar, n)
 		err = g.reserve(ctx, meta, bronorganisatie, id, zaak)
 		if !isNietUniek(err) {
 			return id, err
@@ -46,6 +57,41 @@ func (g *Identificaties) Reserve(ctx context.Context, meta eventstore.Metadata, 
 		// A client chose this number for a zaak of its own: take the next.
 	}
 	return "", fmt.Errorf("identificatie: %d generated numbers in a row were taken", maxSkips)
+}
+
+// next returns the next number of the series of bronorganisatie and jaar,
+// taking a new block from the series when this process has none left.
+func (g *Identificaties) next(ctx context.Context, meta eventstore.Metadata, bronorganisatie string, jaar int) (uint64, error) {
+	stream := zaken.NummerreeksStream(bronorganisatie, jaar)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if pool := g.pools[stream]; len(pool) > 0 {
+		g.pools[stream] = pool[1:]
+		return pool[0], nil
+	}
+	size := g.BlockSize
+	if size <= 0 {
+		size = 50
+	}
+	events := make([]domain.Event, size)
+	for i := range events {
+		events[i] = zaken.IdentificatieUitgegeven{Bronorganisatie: bronorganisatie, Jaar: jaar}
+	}
+	res, err := g.append(ctx, meta, stream, eventstore.Any(), events)
+	if err != nil {
+		return 0, fmt.Errorf("identificatie: number series: %w", err)
+	}
+	// The revision of each event is its volgnummer minus one.
+	last := res.Revision + 1
+	pool := make([]uint64, 0, size-1)
+	for n := last - uint64(size) + 2; n <= last; n++ {
+		pool = append(pool, n)
+	}
+	if g.pools == nil {
+		g.pools = map[string][]uint64{}
+	}
+	g.pools[stream] = pool
+	return last - uint64(size) + 1, nil
 }
 
 // reserve appends the reservation of identificatie; a lost race is reported

@@ -50,6 +50,14 @@ func (w zakenWriter) onderdeel(e domain.Event) error {
 		return w.zaakbesluit(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakBesluitVerwijderd:
 		w.tx.Exec(`DELETE FROM zaakbesluiten WHERE uuid = $1`, e.UUID)
+	case zaken.ZaakContactMomentAangemaakt:
+		return w.zaakcontactmoment(e.Zaak, e.UUID, e.Gegevens)
+	case zaken.ZaakContactMomentVerwijderd:
+		w.tx.Exec(`DELETE FROM zaakcontactmomenten WHERE uuid = $1`, e.UUID)
+	case zaken.ZaakVerzoekAangemaakt:
+		return w.zaakverzoek(e.Zaak, e.UUID, e.Gegevens)
+	case zaken.ZaakVerzoekVerwijderd:
+		w.tx.Exec(`DELETE FROM zaakverzoeken WHERE uuid = $1`, e.UUID)
 	default:
 		// Decode knows the type but this switch does not: a new event
 		// must not be skipped silently, so the event is poisoned.
@@ -225,5 +233,30 @@ func (w zakenWriter) zaakbesluit(zaak, id string, g zaken.ZaakBesluitGegevens) e
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, besluit = EXCLUDED.besluit, data = EXCLUDED.data`,
 		id, zaak, g.Besluit, data, w.pos.Commit, w.pos.Prepare)
+	return nil
+}
+
+func (w zakenWriter) zaakcontactmoment(zaak, id string, g zaken.ZaakContactMomentGegevens) error {
+	data, err := marshalOnderdeel("zaakcontactmoment", id, g)
+	if err != nil {
+		return err
+	}
+	w.tx.Exec(`INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, contactmoment = EXCLUDED.contactmoment,
+			data = EXCLUDED.data`,
+		id, zaak, g.Contactmoment, data, w.pos.Commit, w.pos.Prepare)
+	return nil
+}
+
+func (w zakenWriter) zaakverzoek(zaak, id string, g zaken.ZaakVerzoekGegevens) error {
+	data, err := marshalOnderdeel("zaakverzoek", id, g)
+	if err != nil {
+		return err
+	}
+	w.tx.Exec(`INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, verzoek = EXCLUDED.verzoek, data = EXCLUDED.data`,
+		id, zaak, g.Verzoek, data, w.pos.Commit, w.pos.Prepare)
 	return nil
 }

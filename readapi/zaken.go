@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -16,9 +17,10 @@ import (
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
-// Zaken serves GET /zaken and GET /zaken/{uuid} of the Zaken API 1.5.1 from
-// schema zrc. Every read is limited by the RightsFilter of the principal
-// (component ZRC, scope zaken.lezen; zrc-006).
+// Zaken serves GET /zaken, POST /zaken/_zoek and GET /zaken/{uuid} of the
+// Zaken API 1.5.1 from schema zrc. Every read is limited by the
+// RightsFilter of the principal (component ZRC, scope zaken.lezen;
+// zrc-006). The route table wraps the zaak routes in RequireCRS.
 type Zaken struct {
 	// Pool reaches the read model (schema zrc).
 	Pool *pgxpool.Pool
@@ -83,7 +85,7 @@ type zaak struct {
 	BetalingsindicatieWeergave   string                `json:"betalingsindicatieWeergave"`
 	LaatsteBetaaldatum           *time.Time            `json:"laatsteBetaaldatum"`
 	Zaakgeometrie                json.RawMessage       `json:"zaakgeometrie"`
-	Verlenging                   zaakVerlenging        `json:"verlenging"`
+	Verlenging                   *zaakVerlenging       `json:"verlenging"`
 	Opschorting                  zaken.Opschorting     `json:"opschorting"`
 	Selectielijstklasse          string                `json:"selectielijstklasse"`
 	Hoofdzaak                    *string               `json:"hoofdzaak"`
@@ -105,12 +107,11 @@ type zaak struct {
 	Processobject                zaken.Processobject   `json:"processobject"`
 }
 
-// zaakVerlenging is the gegevensgroep verlenging; an unset one is rendered
-// with empty reden and null duur, as the reference implementation does
-// (zrc-012: the gegevensgroepen are always present).
+// zaakVerlenging is the gegevensgroep verlenging; an unset one is null,
+// which the OAS allows and its required duur demands.
 type zaakVerlenging struct {
-	Reden string  `json:"reden"`
-	Duur  *string `json:"duur"`
+	Reden string `json:"reden"`
+	Duur  string `json:"duur"`
 }
 
 // betalingsindicatieWeergaven explain the betalingsindicatie values (the
@@ -147,12 +148,11 @@ func (z zaakRow) wire(ctx context.Context) zaak {
 		BetalingsindicatieWeergave:   betalingsindicatieWeergaven[g.Betalingsindicatie],
 		LaatsteBetaaldatum:           g.LaatsteBetaaldatum,
 		Zaakgeometrie:                g.Zaakgeometrie,
-		Verlenging:                   zaakVerlenging{},
 		Selectielijstklasse:          g.Selectielijstklasse,
 		Hoofdzaak:                    nullable(g.Hoofdzaak),
 		Deelzaken:                    urls(ctx, "zaken", z.deelzaken),
 		RelevanteAndereZaken:         g.RelevanteAndereZaken,
-		Eigenschappen:                urls(ctx, "zaakeigenschappen", z.eigenschappen),
+		Eigenschappen:                urls(ctx, "zaken/"+z.uuid+"/zaakeigenschappen", z.eigenschappen),
 		Rollen:                       urls(ctx, "rollen", z.rollen),
 		Status:                       optionalURL(ctx, "statussen", z.status),
 		Zaakinformatieobjecten:       urls(ctx, "zaakinformatieobjecten", z.zaakinformatieobjecten),
@@ -170,7 +170,7 @@ func (z zaakRow) wire(ctx context.Context) zaak {
 		out.Zaakgeometrie = json.RawMessage("null")
 	}
 	if g.Verlenging != nil {
-		out.Verlenging = zaakVerlenging{Reden: g.Verlenging.Reden, Duur: nullable(g.Verlenging.Duur)}
+		out.Verlenging = &zaakVerlenging{Reden: g.Verlenging.Reden, Duur: g.Verlenging.Duur}
 	}
 	if g.Opschorting != nil {
 		out.Opschorting = *g.Opschorting
@@ -204,45 +204,17 @@ func (Zaken) rights(r *http.Request) RightsFilter {
 // ordering and pagination, always AND-ed with the principal's
 // RightsFilter (zrc-006).
 func (s Zaken) List(w http.ResponseWriter, r *http.Request) {
-	f := newZakenFilter(r)
-	f.text("identificatie", "z.identificatie")
-	f.text("bronorganisatie", "z.bronorganisatie")
-	f.textIn("bronorganisatie__in", "z.bronorganisatie")
-	f.url("zaaktype", "z.zaaktype")
-	f.urlIn("zaaktype__in", "z.zaaktype")
-	nominaties := []string{"blijvend_bewaren", "vernietigen"}
-	f.choice("archiefnominatie", "z.archiefnominatie", nominaties...)
-	f.choiceIn("archiefnominatie__in", "z.archiefnominatie", nominaties...)
-	f.dates("archiefactiedatum", "z.archiefactiedatum", true, "lt", "gt")
-	f.isNull("archiefactiedatum__isnull", "z.archiefactiedatum")
-	statussen := []string{"nog_te_archiveren", "gearchiveerd", "gearchiveerd_procestermijn_onbekend", "overgedragen"}
-	f.choice("archiefstatus", "z.archiefstatus", statussen...)
-	f.choiceIn("archiefstatus__in", "z.archiefstatus", statussen...)
-	f.dates("startdatum", "z.startdatum", true, "gt", "gte", "lt", "lte")
-	f.dates("registratiedatum", "z.registratiedatum", true, "gt", "lt")
-	f.dates("einddatum", "z.einddatum", true, "gt", "lt")
-	f.isNull("einddatum__isnull", "z.einddatum")
-	f.dates("einddatumGepland", "z.einddatum_gepland", true, "gt", "lt")
-	f.dates("uiterlijkeEinddatumAfdoening", "z.uiterlijke_einddatum_afdoening", true, "gt", "lt")
-	f.maxVertrouwelijkheid("maximaleVertrouwelijkheidaanduiding", "z.vertrouwelijkheid_rank")
-	f.rolChoice("rol__betrokkeneType", "betrokkene_type",
-		"natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging", "organisatorische_eenheid", "medewerker")
-	f.rolURL("rol__betrokkene", "betrokkene")
-	f.rolChoice("rol__omschrijvingGeneriek", "omschrijving_generiek", "adviseur", "behandelaar", "belanghebbende",
-		"beslisser", "initiator", "klantcontacter", "zaakcoordinator", "mede_initiator")
-	for name, col := range map[string]string{
-		"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn":               "np_inp_bsn",
-		"rol__betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie":     "np_anp_identificatie",
-		"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer":          "np_inp_a_nummer",
-		"rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId":         "nnp_inn_nnp_id",
-		"rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": "nnp_ann_identificatie",
-		"rol__betrokkeneIdentificatie__vestiging__vestigingsNummer":             "vestigings_nummer",
-		"rol__betrokkeneIdentificatie__medewerker__identificatie":               "medewerker_identificatie",
-		"rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie":  "organisatorische_eenheid_identificatie",
-	} {
-		f.rolText(name, col)
-	}
-	f.rollen("z.uuid")
+	s.list(w, r, newZakenFilter(queryParams(r.URL.Query())), r.URL.Query().Get("expand"))
+}
+
+// list answers one page of the zaken that f selects with every zaken
+// filter (zakenFilter.zaken) and whatever the caller added, ordered by its
+// ordering parameter, AND-ed with the principal's RightsFilter (zrc-006).
+// List and Search share it, so that both answer in the same wire form and
+// neither can skip the authorisation. Invalid values give one 400 naming
+// them all.
+func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expand string) {
+	f.zaken()
 	order := f.ordering("ordering")
 	page, err := zgw.PageParam(r)
 	if err != nil {
@@ -253,9 +225,10 @@ func (s Zaken) List(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rights := s.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
+	where, whereArgs := f.sql(rights), slices.Clone(f.args)
 	limit, offset := f.arg(pageSize), f.arg(zgw.Offset(page, pageSize))
 	rows, err := s.Pool.Query(r.Context(), `WITH page AS (SELECT z.uuid AS page_uuid, count(*) OVER () AS page_total
-		FROM zrc.zaken z`+f.sql(rights)+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`)
+		FROM zrc.zaken z`+where+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`)
 		SELECT `+zaakColumns+`, page.page_total FROM page JOIN zrc.zaken z ON z.uuid = page.page_uuid
 		ORDER BY `+order, f.args...)
 	if err != nil {
@@ -277,8 +250,32 @@ func (s Zaken) List(w http.ResponseWriter, r *http.Request) {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Crs", "EPSG:4326")
-	zgw.WritePage(w, r, page, pageSize, count, results)
+	if len(results) == 0 && page > 1 {
+		// Beyond the last page the window counted nothing; the count
+		// still tells the client how many there are.
+		if err := s.Pool.QueryRow(r.Context(), `SELECT count(*) FROM zrc.zaken z`+where, whereArgs...).Scan(&count); err != nil {
+			zgw.WriteError(w, r, err)
+			return
+		}
+	}
+	expanded, err := s.expandWith(r, expand, results)
+	if err != nil {
+		zgw.WriteError(w, r, listExpandError(err))
+		return
+	}
+	w.Header().Set("Content-Crs", crsWGS84)
+	zgw.WritePage(w, r, page, pageSize, count, expanded)
+}
+
+// listExpandError is the answer of a list or _zoek to an expand that
+// failed: the detail's 404 (zrc-027, zrc-028) becomes a 400 on expand,
+// since the OAS declares no 404 for them.
+func listExpandError(err error) error {
+	var de *domain.Error
+	if errors.As(err, &de) && de.Kind == domain.KindNotFound {
+		return domain.Invalid("expand", "invalid", de.Detail)
+	}
+	return err
 }
 
 // Read handles GET and HEAD /zaken/{uuid}: 404 for an unknown zaak, 403
@@ -292,8 +289,13 @@ func (s Zaken) Read(w http.ResponseWriter, r *http.Request) {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Crs", "EPSG:4326")
-	zgw.WriteJSONETag(w, r, http.StatusOK, z.wire(r.Context()))
+	expanded, err := s.expand(r, []zaak{z.wire(r.Context())})
+	if err != nil {
+		zgw.WriteError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Crs", crsWGS84)
+	zgw.WriteJSONETag(w, r, http.StatusOK, expanded[0])
 }
 
 // Render writes zaak uuid with status exactly as a GET shows it; the write
@@ -305,7 +307,7 @@ func (s Zaken) Render(w http.ResponseWriter, r *http.Request, status int, uuid s
 		zgw.WriteError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Crs", "EPSG:4326")
+	w.Header().Set("Content-Crs", crsWGS84)
 	if r.Method == http.MethodGet || r.Method == http.MethodHead {
 		zgw.WriteJSONETag(w, r, status, z.wire(r.Context()))
 		return

@@ -463,7 +463,7 @@ func TestZaken_Read(t *testing.T) {
 	check("zaakinformatieobjecten", []string{})
 	check("einddatum", nil)
 	check("zaakgeometrie", nil)
-	check("verlenging", map[string]any{"reden": "", "duur": nil})
+	check("verlenging", nil)
 	check("opschorting", map[string]any{"indicatie": false, "reden": ""})
 	check("processobject", map[string]any{"datumkenmerk": "", "identificatie": "", "objecttype": "", "registratie": ""})
 	check("kenmerken", []any{})

@@ -120,3 +120,42 @@ func (s *Source) ResultaatTypeOmschrijving(ctx context.Context, field, url strin
 	}
 	return o.Omschrijving, nil
 }
+
+// Communicatiekanaal checks that url names a communicatiekanaal (zrc-010):
+// one of the built-in list when it lies under the built-in Root, otherwise
+// any URL that resolves through Resolver to an object with url, naam and
+// omschrijving.
+func (s *Source) Communicatiekanaal(ctx context.Context, field, url string) error {
+	if s.Builtin && strings.HasPrefix(url, s.Root+"/"+kanalenPath+"/") {
+		id, err := s.id(field, url, kanalenPath)
+		if err != nil {
+			return err
+		}
+		if _, ok := s.Lijsten.Communicatiekanaal(id); !ok {
+			return notFound(field)
+		}
+		return nil
+	}
+	if s.Resolver == nil {
+		return domain.Invalid(field, refs.CodeBadURL, "De URL hoort niet bij de ingebouwde Referentielijsten API.")
+	}
+	var k struct {
+		URL          string  `json:"url"`
+		Naam         string  `json:"naam"`
+		Omschrijving *string `json:"omschrijving"`
+	}
+	if err := s.Resolver.Resolve(ctx, field, url, &k); err != nil {
+		return err
+	}
+	if k.URL == "" || k.Naam == "" || k.Omschrijving == nil {
+		return domain.Invalid(field, refs.CodeInvalidResource, "De URL wijst niet naar een communicatiekanaal.")
+	}
+	return nil
+}
+
+// Selectielijstklasse checks that url names a Selectielijst resultaat, the
+// selectielijstklasse of a zaak.
+func (s *Source) Selectielijstklasse(ctx context.Context, field, url string) error {
+	_, err := s.Resultaat(ctx, field, url)
+	return err
+}

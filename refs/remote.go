@@ -26,8 +26,10 @@ var (
 // fetchRemote GETs u, following redirects, and returns its JSON body.
 func (r *Resolver) fetchRemote(ctx context.Context, field string, u *url.URL) (json.RawMessage, error) {
 	target := u.String()
-	if body, ok := r.cache.get(target); ok {
-		return body, nil
+	if fresh, _ := ctx.Value(freshKey{}).(bool); !fresh {
+		if body, ok := r.cache.get(target); ok {
+			return body, nil
+		}
 	}
 	unreachable := fmt.Sprintf("De URL %s kon niet worden opgehaald.", target)
 	if err := r.checkLiteral(u); err != nil {

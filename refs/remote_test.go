@@ -177,6 +177,16 @@ func TestResolve_Cache(t *testing.T) {
 			t.Fatalf("server saw %d requests, want 1", n)
 		}
 	})
+	t.Run("FreshSkipsTheCache", func(t *testing.T) {
+		srv := serve(t, jsonHandler(`{}`))
+		r := mustNew(t, Options{AllowPrivate: true})
+		_ = r.Resolve(ctx, "informatieobject", srv.URL, nil)
+		_ = r.Resolve(Fresh(ctx), "informatieobject", srv.URL, nil)
+		_ = r.Resolve(ctx, "informatieobject", srv.URL, nil)
+		if n := srv.calls.Load(); n != 2 {
+			t.Fatalf("server saw %d requests, want 2", n)
+		}
+	})
 	t.Run("ExpiresAfterTTL", func(t *testing.T) {
 		srv := serve(t, jsonHandler(`{}`))
 		r := mustNew(t, Options{AllowPrivate: true, CacheTTL: time.Minute})

@@ -154,6 +154,14 @@ func (r *Resolver) Check(ctx context.Context, field, rawURL string, ok func(json
 	return nil
 }
 
+type freshKey struct{}
+
+// Fresh returns ctx under which remote resolutions skip the cache (their
+// answers still fill it): for facts a rule decides on at that moment, such
+// as a document's indicatieGebruiksrecht when a zaak closes, which its
+// client may have set a moment ago.
+func Fresh(ctx context.Context) context.Context { return context.WithValue(ctx, freshKey{}, true) }
+
 // fetch returns the JSON document rawURL names.
 func (r *Resolver) fetch(ctx context.Context, field, rawURL string) (json.RawMessage, error) {
 	if err := ctx.Err(); err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/referentielijsten"
+	"github.com/zaakregister/zaakregister/refs"
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
@@ -45,6 +46,8 @@ type Config struct {
 	// CatalogiCache, when set, keeps the Catalogi API's GET answers; the
 	// caller flushes it after every change of the catalogi read model.
 	CatalogiCache *zgw.ResponseCache
+	// Resolver resolves references to other registries (documents).
+	Resolver *refs.Resolver
 }
 
 // New returns the handler of every API root.
@@ -58,7 +61,7 @@ func New(cfg Config) (http.Handler, error) {
 		Secrets: cfg.Secrets, Rights: cfg.Rights, MaxAge: cfg.JWTMaxAge, Leeway: cfg.JWTLeeway,
 	})
 	base := commands.Base{Store: cfg.Store, Waiter: cfg.Waiter, WaitTimeout: cfg.WaitTimeout, Clock: domain.SystemClock{}, Log: cfg.Log}
-	for _, api := range []func(Config, commands.Base) (*zgw.API, http.Handler, error){autorisatiesAPI, referentielijstenAPI, catalogiAPI} {
+	for _, api := range []func(Config, commands.Base) (*zgw.API, http.Handler, error){autorisatiesAPI, referentielijstenAPI, catalogiAPI, zakenAPI} {
 		a, routes, err := api(cfg, base)
 		if err != nil {
 			return nil, err

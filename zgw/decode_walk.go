@@ -14,6 +14,7 @@ import (
 
 var (
 	numberType          = reflect.TypeFor[json.Number]()
+	rawMessageType      = reflect.TypeFor[json.RawMessage]()
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()
 )
@@ -36,6 +37,8 @@ func (d *decoder) walk(v any, t reflect.Type, path, field string) any {
 		return nil // null leaves the zero value; required fields are the domain's
 	}
 	switch {
+	case t == rawMessageType:
+		return v // any JSON: the caller validates it (against a schema)
 	case t == numberType:
 		if _, ok := v.(json.Number); !ok {
 			d.wrongType(path, "getal", v)

@@ -78,6 +78,12 @@ func ResourceURL(ctx context.Context, collection, id string) string {
 	if a := APIFrom(ctx); a != nil {
 		root = a.Root
 	}
+	return ResourceURLIn(ctx, root, collection, id)
+}
+
+// ResourceURLIn returns the absolute URL of a resource of another API of
+// this registry, the one at root ("/catalogi/api/v1").
+func ResourceURLIn(ctx context.Context, root, collection, id string) string {
 	return BaseURL(ctx) + root + "/" + collection + "/" + id
 }
 
@@ -90,6 +96,12 @@ func ParseResourceURL(ctx context.Context, collection, raw string) (string, bool
 	if a == nil {
 		return "", false
 	}
+	return ParseResourceURLIn(ctx, a.Root, collection, raw)
+}
+
+// ParseResourceURLIn is ParseResourceURL for the API of this registry at
+// root.
+func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (string, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return "", false
@@ -98,7 +110,7 @@ func ParseResourceURL(ctx context.Context, collection, raw string) (string, bool
 	if err != nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) {
 		return "", false
 	}
-	rest, ok := strings.CutPrefix(u.EscapedPath(), base.EscapedPath()+a.Root+"/"+collection+"/")
+	rest, ok := strings.CutPrefix(u.EscapedPath(), base.EscapedPath()+root+"/"+collection+"/")
 	if !ok || strings.Contains(rest, "/") {
 		return "", false
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/zaakregister/zaakregister/clients"
+	"github.com/zaakregister/zaakregister/commands"
+	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/kurrentdb"
 	"github.com/zaakregister/zaakregister/eventstore/metrics"
@@ -46,6 +48,7 @@ type Main struct {
 	listener net.Listener
 	server   *http.Server
 	done     chan error
+	purged   chan struct{} // closed when the retention purge loop ended
 	cancel   context.CancelFunc
 }
 
@@ -138,7 +141,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: m.Config.BaseURL + referentielijsten.Root, Builtin: true}
+	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: m.Config.BaseURL + referentielijsten.Root, Builtin: true, Resolver: resolver}
 	if m.Config.ReferentielijstenURL != "" {
 		selectielijst = &referentielijsten.Source{Root: m.Config.ReferentielijstenURL, Resolver: resolver}
 	}
@@ -148,10 +151,11 @@ func (m *Main) Open(ctx context.Context) error {
 	})
 	h, err := server.New(server.Config{
 		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
-		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"}},
+		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"},
+			"zaken": {"zaken"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
-		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache,
+		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, Resolver: resolver,
 	})
 	if err != nil {
 		return err
@@ -185,7 +189,51 @@ func (m *Main) Start(ctx context.Context) error {
 		}
 	}()
 	m.Log.Info("serving", "addr", ln.Addr().String(), "url", m.Config.BaseURL)
+	purged := make(chan struct{})
+	m.purged = purged
+	go func() {
+		defer close(purged)
+		m.vernietigingLoop(ctx, m.vernietiging(m.Runtime.Waiter()))
+	}()
 	return nil
+}
+
+// vernietigingInterval is how often serve runs the retention purge of the
+// event history of deleted zaken (docs/retention.md).
+const vernietigingInterval = time.Hour
+
+// vernietiging is the retention purge with the configured term; waiter is
+// nil where no projections run in this process (the CLI).
+func (m *Main) vernietiging(waiter commands.Waiter) *commands.Vernietiging {
+	return &commands.Vernietiging{
+		Base: commands.Base{Store: m.Store, Waiter: waiter, WaitTimeout: m.Config.WaitTimeout,
+			Clock: domain.SystemClock{}, Log: m.Log},
+		Pool: m.Pool, Bewaartermijn: m.Config.ZakenBewaartermijn,
+	}
+}
+
+// vernietigingLoop runs the purge at once and then every
+// vernietigingInterval until ctx ends. Run itself lets one process purge
+// at a time; a failed run is logged and tried again at the next tick.
+func (m *Main) vernietigingLoop(ctx context.Context, v *commands.Vernietiging) {
+	tick := time.NewTicker(vernietigingInterval)
+	defer tick.Stop()
+	for {
+		n, err := v.Run(ctx)
+		switch {
+		case errors.Is(err, commands.ErrVernietigingBezig):
+			m.Log.Debug("another process is destroying the event history of deleted zaken")
+		case err != nil && ctx.Err() == nil:
+			m.Log.Error("vernietiging of deleted zaken failed", "error", err)
+		case n > 0:
+			m.Log.Info("event histories of deleted zaken destroyed", "zaken", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // Addr is where Start listens.
@@ -216,6 +264,10 @@ func (m *Main) shutdown() error {
 	if m.cancel != nil {
 		m.cancel()
 		<-m.done
+		if m.purged != nil {
+			<-m.purged
+			m.purged = nil
+		}
 		m.cancel = nil
 	}
 	return err

@@ -29,7 +29,12 @@ type Config struct {
 	// addresses (ZAAKREGISTER_REFS_ALLOW_PRIVATE); off by default against
 	// server-side request forgery.
 	AllowPrivateRefs bool
-	ShutdownWait     time.Duration // how long in-flight requests may finish on SIGTERM
+	// ZakenBewaartermijn is how long the event history of a deleted zaak is
+	// kept before it is destroyed (ZAAKREGISTER_ZAKEN_BEWAARTERMIJN, a Go
+	// duration, default 720h; 0 destroys it at the next purge); see
+	// docs/retention.md.
+	ZakenBewaartermijn time.Duration
+	ShutdownWait       time.Duration // how long in-flight requests may finish on SIGTERM
 }
 
 // ConfigFromEnv reads the configuration; it fails on malformed values
@@ -60,10 +65,14 @@ func ConfigFromEnv() (Config, error) {
 		{"ZAAKREGISTER_JWT_MAX_AGE", "1h", &c.JWTMaxAge},
 		{"ZAAKREGISTER_JWT_LEEWAY", "30s", &c.JWTLeeway},
 		{"ZAAKREGISTER_SECRET_CACHE", "5s", &c.SecretTTL},
+		{"ZAAKREGISTER_ZAKEN_BEWAARTERMIJN", "720h", &c.ZakenBewaartermijn},
 	} {
 		if *d.dst, err = time.ParseDuration(env(d.name, d.def)); err != nil {
 			return c, fmt.Errorf("%s: %w", d.name, err)
 		}
+	}
+	if c.ZakenBewaartermijn < 0 {
+		return c, fmt.Errorf("ZAAKREGISTER_ZAKEN_BEWAARTERMIJN: %s is negative", c.ZakenBewaartermijn)
 	}
 	return c, nil
 }

@@ -7,6 +7,7 @@
 //	zaakregister projections rebuild NAME|all
 //	zaakregister client add CLIENT_ID --secret SECRET [--superuser]
 //	zaakregister client remove CLIENT_ID [--secret SECRET]
+//	zaakregister zaken vernietig
 package main
 
 import (
@@ -47,6 +48,8 @@ const usage = `usage:
   zaakregister projections rebuild NAME|all  rebuild from the log, then switch over
   zaakregister client add CLIENT_ID --secret SECRET [--superuser]
   zaakregister client remove CLIENT_ID [--secret SECRET]
+  zaakregister zaken vernietig               destroy the event history of zaken deleted
+                                             longer than the retention term ago (docs/retention.md)
 Configuration comes from the environment; see README.md.`
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -86,6 +89,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return projectionsCommand(ctx, cfg, logger, rest, out)
 	case "client":
 		return clientCommand(ctx, cfg, logger, rest, out)
+	case "zaken":
+		return zakenCommand(ctx, cfg, logger, rest, out)
 	case "help", "-h", "--help":
 		fmt.Fprintln(out, usage)
 		return nil

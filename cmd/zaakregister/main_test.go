@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -28,14 +30,15 @@ var validatedAPIs = []struct {
 	spec, root string
 	deviations oastest.BodyDeviations
 	statuses   oastest.StatusDeviations
+	faults     []oastest.FaultDeviation
 }{
 	{"autorisaties-1.0.0", "/autorisaties/api/v1", oastest.BodyDeviations{
 		"applicatie_consumer": "one Applicatie object, as the reference implementation answers (docs/conformance.md)",
-	}, nil},
+	}, nil, nil},
 	{"referentielijsten-0.6.0", "/referentielijsten/api/v1", oastest.BodyDeviations{
 		"resultaat_list":     vervallenDeviation,
 		"resultaat_retrieve": vervallenDeviation,
-	}, nil},
+	}, nil, nil},
 	{"catalogi-1.3.1", "/catalogi/api/v1", oastest.BodyDeviations{
 		"zaaktype_list":                 urlListDeviation,
 		"zaaktype_retrieve":             urlListDeviation,
@@ -58,6 +61,18 @@ var validatedAPIs = []struct {
 		"zaaktype_destroy":             {Answered: 204, Declared: 200, Reason: deletedDeviation},
 		"informatieobjecttype_destroy": {Answered: 204, Declared: 200, Reason: deletedDeviation},
 		"besluittype_destroy":          {Answered: 204, Declared: 200, Reason: deletedDeviation},
+	}, nil},
+	{"zaken-1.5.1", zrcRoot, nil, nil, []oastest.FaultDeviation{
+		{Pattern: regexp.MustCompile(`(^|\.)objectTypeOverige: string doesn't match the regular expression .* \(value ""\)$`),
+			Reason: "objectTypeOverige is \"\" unless objectType is overige, as the reference implementation answers; the 1.5.1 file's pattern wants one character"},
+		{Pattern: regexp.MustCompile(`_expand\.(hoofdzaak|status|resultaat): value matches more than one schema from "oneOf" \(matches schemas at indices \[0 1\]\)`),
+			Reason: "ZaakEmbedded declares a single relation as oneOf [the object, EmptyObject], and EmptyObject is any object: every expanded object matches both"},
+		{Pattern: regexp.MustCompile(`_expand\.zaaktype\.informatieobjecttypen: value must be a string \(value \[`),
+			Reason: urlListDeviation},
+		{Pattern: regexp.MustCompile(`(^|\.)zaakgeometrie: value matches more than one schema from "oneOf"`),
+			Reason: "GeoJSONGeometry is a oneOf with a discriminator on type but no mapping; the validator does not apply it, so a Polygon also matches MultiLineString"},
+		{Pattern: regexp.MustCompile(`(^|\.)wijzigingen\.(oud|nieuw)(\.[^:]+)?: Value is not nullable \(value null\)$`),
+			Reason: "the audit trail's oud and nieuw are the resources as their GET renders them, null fields included; oud is null on create and nieuw on destroy (RULES 10); oud is null on create and nieuw on destroy (RULES 10); the file's free-form object schema does not say nullable"},
 	}},
 }
 
@@ -111,7 +126,12 @@ func openRegistry(tb testing.TB, validate bool) *registry {
 		tb.Fatal(err)
 	}
 	cfg.Addr = "127.0.0.1:0"
-	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	// ZAAKREGISTER_TEST_LOG=1 shows the registry's log, 5xx causes included.
+	var logTo io.Writer = io.Discard
+	if os.Getenv("ZAAKREGISTER_TEST_LOG") != "" {
+		logTo = os.Stderr
+	}
+	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(logTo, nil))}
 	ctx, cancel := context.WithCancel(context.Background())
 	tb.Cleanup(func() { cancel(); m.Close() })
 	if err := m.Open(ctx); err != nil {
@@ -125,7 +145,8 @@ func openRegistry(tb testing.TB, validate bool) *registry {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		m.Handler = recordCalls(spec, api.root, oastest.ValidateDeviating(tb, spec, api.root, m.Handler, api.deviations, api.statuses))
+		m.Handler = recordCalls(spec, api.root, oastest.ValidateWith(tb, spec, api.root, m.Handler,
+			oastest.Deviations{Bodies: api.deviations, Statuses: api.statuses, Faults: api.faults}))
 	}
 	if err := m.Start(ctx); err != nil {
 		tb.Fatal(err)

@@ -114,3 +114,20 @@ func clientCommand(ctx context.Context, cfg Config, logger *slog.Logger, args []
 		return nil
 	})
 }
+
+// zakenCommand runs one retention purge of the event history of deleted
+// zaken (docs/retention.md) and prints how many it destroyed. The zaken
+// projection of a running serve fills its work list.
+func zakenCommand(ctx context.Context, cfg Config, logger *slog.Logger, args []string, out io.Writer) error {
+	if len(args) != 1 || args[0] != "vernietig" {
+		return fmt.Errorf("%w: zaken vernietig", errUsage)
+	}
+	return withDatabase(ctx, cfg, logger, func(m *Main) error {
+		n, err := m.vernietiging(nil).Run(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "destroyed the event history of %d deleted zaken (retention term %s)\n", n, cfg.ZakenBewaartermijn)
+		return nil
+	})
+}

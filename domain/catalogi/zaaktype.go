@@ -122,6 +122,18 @@ func (z *Zaaktype) ZaaktypeInformatieobjecttype(uuid string) (ZaaktypeInformatie
 	return g, ok
 }
 
+// Roltypen returns the uuids of the roltypen, sorted.
+func (z *Zaaktype) Roltypen() []string { return slices.Sorted(maps.Keys(z.roltypen)) }
+
+// Resultaattypen returns the uuids of the resultaattypen, sorted.
+func (z *Zaaktype) Resultaattypen() []string { return slices.Sorted(maps.Keys(z.resultaattypen)) }
+
+// Eigenschappen returns the uuids of the eigenschappen, sorted.
+func (z *Zaaktype) Eigenschappen() []string { return slices.Sorted(maps.Keys(z.eigenschappen)) }
+
+// Zaakobjecttypen returns the uuids of the zaakobjecttypen, sorted.
+func (z *Zaaktype) Zaakobjecttypen() []string { return slices.Sorted(maps.Keys(z.zaakobjecttypen)) }
+
 // Apply changes the state by one event of the zaaktype's stream.
 func (z *Zaaktype) Apply(e domain.Event) {
 	switch e := e.(type) {

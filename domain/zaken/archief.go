@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 )
 
@@ -90,4 +91,36 @@ func parseDatum(s string) Date {
 		return Date{}
 	}
 	return d
+}
+
+// Herbereken decides the new archiefactiedatum of a closed zaak after one
+// of the inputs of its brondatum changed (zrc-021): a zaakeigenschap or
+// zaakobject of this zaak, the einddatum of its hoofdzaak, related zaken or
+// besluiten, as f now gives them. Only derived dates are recalculated: for
+// afgehandeld and termijn the einddatum cannot change without reopening,
+// and ander_datumkenmerk is set by hand. It returns a ZaakGewijzigd when
+// the date changes (to none when the brondatum is no longer known), and
+// nothing otherwise.
+func (z *Zaak) Herbereken(f Feiten) []domain.Event {
+	r, ok := z.ResultaatGegevens()
+	if !z.exists || !z.IsAfgesloten() || !ok {
+		return nil
+	}
+	rt, ok := f.Zaaktype.Resultaattypen[r.Resultaattype]
+	if !ok {
+		return nil
+	}
+	switch rt.BrondatumArchiefprocedure.Afleidingswijze {
+	case catalogi.EigenschapAfleiding, catalogi.ZaakobjectAfleiding, catalogi.Hoofdzaak,
+		catalogi.GerelateerdeZaak, catalogi.IngangsdatumBesluit, catalogi.VervaldatumBesluit:
+	default:
+		return nil
+	}
+	g := z.gegevens
+	nieuw := z.archiefactiedatum(g, rt, f)
+	if nieuw == g.Archiefactiedatum {
+		return nil
+	}
+	g.Archiefactiedatum = nieuw
+	return z.emit(ZaakGewijzigd{Zaak: z.uuid, Kanaal: z.kanaal(), Actie: catalogi.ActieUpdate, Geforceerd: true, ZaakGegevens: g.normalised()})
 }

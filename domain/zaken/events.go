@@ -35,9 +35,14 @@ const (
 	TypeKlantContactAangemaakt         = "zaken.klantcontact.aangemaakt"
 	TypeZaakBesluitAangemaakt          = "zaken.zaakbesluit.aangemaakt"
 	TypeZaakBesluitVerwijderd          = "zaken.zaakbesluit.verwijderd"
+	TypeZaakContactMomentAangemaakt    = "zaken.zaakcontactmoment.aangemaakt"
+	TypeZaakContactMomentVerwijderd    = "zaken.zaakcontactmoment.verwijderd"
+	TypeZaakVerzoekAangemaakt          = "zaken.zaakverzoek.aangemaakt"
+	TypeZaakVerzoekVerwijderd          = "zaken.zaakverzoek.verwijderd"
 	TypeIdentificatieGereserveerd      = "zaken.identificatie.gereserveerd"
 	TypeIdentificatieVrijgegeven       = "zaken.identificatie.vrijgegeven"
 	TypeIdentificatieUitgegeven        = "zaken.identificatie.uitgegeven"
+	TypeZaakVernietigd                 = "zaken.zaak.vernietigd"
 )
 
 // schemaVersion is the SchemaVersion of every event of this package.
@@ -82,9 +87,14 @@ func Decode(eventType string, data []byte) (domain.Event, error) {
 		TypeKlantContactAangemaakt:         decode[KlantContactAangemaakt],
 		TypeZaakBesluitAangemaakt:          decode[ZaakBesluitAangemaakt],
 		TypeZaakBesluitVerwijderd:          decode[ZaakBesluitVerwijderd],
+		TypeZaakContactMomentAangemaakt:    decode[ZaakContactMomentAangemaakt],
+		TypeZaakContactMomentVerwijderd:    decode[ZaakContactMomentVerwijderd],
+		TypeZaakVerzoekAangemaakt:          decode[ZaakVerzoekAangemaakt],
+		TypeZaakVerzoekVerwijderd:          decode[ZaakVerzoekVerwijderd],
 		TypeIdentificatieGereserveerd:      decode[IdentificatieGereserveerd],
 		TypeIdentificatieVrijgegeven:       decode[IdentificatieVrijgegeven],
 		TypeIdentificatieUitgegeven:        decode[IdentificatieUitgegeven],
+		TypeZaakVernietigd:                 decode[ZaakVernietigd],
 	}
 	dec, ok := decoders[eventType]
 	if !ok {

@@ -121,6 +121,14 @@ type (
 	ZaakBesluitAangemaakt = OnderdeelAangemaakt[ZaakBesluitGegevens]
 	// ZaakBesluitVerwijderd records the deletion of a zaakbesluit.
 	ZaakBesluitVerwijderd = OnderdeelVerwijderd[ZaakBesluitGegevens]
+	// ZaakContactMomentAangemaakt records a new zaakcontactmoment.
+	ZaakContactMomentAangemaakt = OnderdeelAangemaakt[ZaakContactMomentGegevens]
+	// ZaakContactMomentVerwijderd records the deletion of a zaakcontactmoment.
+	ZaakContactMomentVerwijderd = OnderdeelVerwijderd[ZaakContactMomentGegevens]
+	// ZaakVerzoekAangemaakt records a new zaakverzoek.
+	ZaakVerzoekAangemaakt = OnderdeelAangemaakt[ZaakVerzoekGegevens]
+	// ZaakVerzoekVerwijderd records the deletion of a zaakverzoek.
+	ZaakVerzoekVerwijderd = OnderdeelVerwijderd[ZaakVerzoekGegevens]
 )
 
 // EventType returns the stable name of the event.

@@ -9,7 +9,8 @@ import (
 // stream; soort is the middle part of their event type names.
 type onderdeel interface {
 	StatusGegevens | ResultaatGegevens | RolGegevens | ZaakObjectGegevens |
-		ZaakEigenschapGegevens | ZaakInformatieObjectGegevens | KlantContactGegevens | ZaakBesluitGegevens
+		ZaakEigenschapGegevens | ZaakInformatieObjectGegevens | KlantContactGegevens | ZaakBesluitGegevens |
+		ZaakContactMomentGegevens | ZaakVerzoekGegevens
 	soort() string
 }
 
@@ -94,6 +95,18 @@ type ZaakBesluitGegevens struct {
 	Besluit string `json:"besluit"`
 }
 
+// ZaakContactMomentGegevens are the fields of a zaakcontactmoment: the
+// contactmoment (Klantinteractie API) that concerns the zaak.
+type ZaakContactMomentGegevens struct {
+	Contactmoment string `json:"contactmoment"`
+}
+
+// ZaakVerzoekGegevens are the fields of a zaakverzoek: the verzoek
+// (Klantinteractie API) that concerns the zaak.
+type ZaakVerzoekGegevens struct {
+	Verzoek string `json:"verzoek"`
+}
+
 func (StatusGegevens) soort() string               { return "status" }
 func (ResultaatGegevens) soort() string            { return "resultaat" }
 func (RolGegevens) soort() string                  { return "rol" }
@@ -102,3 +115,5 @@ func (ZaakEigenschapGegevens) soort() string       { return "zaakeigenschap" }
 func (ZaakInformatieObjectGegevens) soort() string { return "zaakinformatieobject" }
 func (KlantContactGegevens) soort() string         { return "klantcontact" }
 func (ZaakBesluitGegevens) soort() string          { return "zaakbesluit" }
+func (ZaakContactMomentGegevens) soort() string    { return "zaakcontactmoment" }
+func (ZaakVerzoekGegevens) soort() string          { return "zaakverzoek" }

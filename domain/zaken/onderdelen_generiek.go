@@ -1,6 +1,8 @@
 package zaken
 
 import (
+	"net/url"
+
 	"github.com/zaakregister/zaakregister/domain"
 )
 
@@ -86,4 +88,59 @@ func (z *Zaak) AddZaakBesluit(uuid string, g ZaakBesluitGegevens, b Bevoegdheden
 // DeleteZaakBesluit decides the removal of a zaakbesluit.
 func (z *Zaak) DeleteZaakBesluit(uuid string, b Bevoegdheden) ([]domain.Event, error) {
 	return verwijderen(z, z.besluiten, uuid, b)
+}
+
+// AddZaakContactMoment decides a new zaakcontactmoment: contactmoment is a
+// required absolute URL of at most 1000 characters, linked to the zaak
+// once. The Contactmomenten API it once mirrored to (zrc-025 of 1.1.0) is
+// no longer in use, so nothing is synchronised.
+func (z *Zaak) AddZaakContactMoment(uuid string, g ZaakContactMomentGegevens, b Bevoegdheden) ([]domain.Event, error) {
+	return aanmaken(z, z.momenten, uuid, g, b, func(p *domain.Problems, g ZaakContactMomentGegevens, _ *ZaakContactMomentGegevens) ZaakContactMomentGegevens {
+		requiredURL(p, "contactmoment", g.Contactmoment, 1000)
+		for _, o := range z.momenten {
+			if o.Contactmoment == g.Contactmoment {
+				p.Add(nonField, "unique", "Dit contactmoment is al aan de zaak gekoppeld.")
+			}
+		}
+		return g
+	})
+}
+
+// DeleteZaakContactMoment decides the deletion of a zaakcontactmoment.
+func (z *Zaak) DeleteZaakContactMoment(uuid string, b Bevoegdheden) ([]domain.Event, error) {
+	return verwijderen(z, z.momenten, uuid, b)
+}
+
+// AddZaakVerzoek decides a new zaakverzoek: verzoek is a required absolute
+// URL of at most 1000 characters, linked to the zaak once (the Verzoeken
+// API of zrc-024 is no longer in use either).
+func (z *Zaak) AddZaakVerzoek(uuid string, g ZaakVerzoekGegevens, b Bevoegdheden) ([]domain.Event, error) {
+	return aanmaken(z, z.verzoeken, uuid, g, b, func(p *domain.Problems, g ZaakVerzoekGegevens, _ *ZaakVerzoekGegevens) ZaakVerzoekGegevens {
+		requiredURL(p, "verzoek", g.Verzoek, 1000)
+		for _, o := range z.verzoeken {
+			if o.Verzoek == g.Verzoek {
+				p.Add(nonField, "unique", "Dit verzoek is al aan de zaak gekoppeld.")
+			}
+		}
+		return g
+	})
+}
+
+// DeleteZaakVerzoek decides the deletion of a zaakverzoek.
+func (z *Zaak) DeleteZaakVerzoek(uuid string, b Bevoegdheden) ([]domain.Event, error) {
+	return verwijderen(z, z.verzoeken, uuid, b)
+}
+
+// requiredURL checks a required absolute http(s) URL of at most n
+// characters.
+func requiredURL(p *domain.Problems, field, v string, n int) {
+	if v == "" {
+		p.Add(field, "required", "Dit veld is vereist.")
+		return
+	}
+	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		p.Add(field, "invalid", "Voer een geldige URL in.")
+		return
+	}
+	maxLen(p, field, v, n)
 }

@@ -105,8 +105,10 @@ func NummerreeksStream(bronorganisatie string, jaar int) string {
 	return fmt.Sprintf("zaken.nummerreeks-%s-%d", bronorganisatie, jaar)
 }
 
-// IdentificatieUitgegeven records that the registry handed out the next
-// number of a nummerreeks for zaak.
+// IdentificatieUitgegeven records that the registry took the next number
+// of a nummerreeks. Zaak names the zaak when the number was taken for one;
+// numbers taken in a block for later carry none, and the reservation
+// stream of the identificatie names its zaak.
 type IdentificatieUitgegeven struct {
 	Bronorganisatie string `json:"bronorganisatie"`
 	Jaar            int    `json:"jaar"`

@@ -88,3 +88,10 @@ func (z *Zaak) afsluiten(s StatusGegevens, f Feiten) (ZaakGegevens, error) {
 	}
 	return g, nil
 }
+
+// ResultaatGegevens returns the resultaat of the zaak, if it has one; the
+// handler reads its resultaattype to know which facts closing needs.
+func (z *Zaak) ResultaatGegevens() (ResultaatGegevens, bool) {
+	g, ok := z.resultaat[z.Resultaat()]
+	return g, ok
+}

@@ -1,7 +1,8 @@
 // Package zaken is the domain of the Zaken API 1.5.1. One aggregate, the
 // Zaak, holds a zaak together with all its sub-resources (statussen,
 // resultaat, rollen, zaakobjecten, zaakinformatieobjecten,
-// zaakeigenschappen, klantcontacten and zaakbesluiten) in one stream, so
+// zaakeigenschappen, klantcontacten, zaakbesluiten, zaakcontactmomenten and
+// zaakverzoeken) in one stream, so
 // that closing, reopening and the closed-zaak rules are one consistent
 // decision. The IdentificatieReservering keeps bronorganisatie plus
 // identificatie unique (zrc-002).
@@ -36,6 +37,8 @@ type Zaak struct {
 	zios      map[string]ZaakInformatieObjectGegevens
 	contacten map[string]KlantContactGegevens
 	besluiten map[string]ZaakBesluitGegevens
+	momenten  map[string]ZaakContactMomentGegevens
+	verzoeken map[string]ZaakVerzoekGegevens
 }
 
 // NewZaak returns the empty aggregate for uuid, to be given its history
@@ -57,6 +60,8 @@ func (z *Zaak) reset() {
 	z.zios = map[string]ZaakInformatieObjectGegevens{}
 	z.contacten = map[string]KlantContactGegevens{}
 	z.besluiten = map[string]ZaakBesluitGegevens{}
+	z.momenten = map[string]ZaakContactMomentGegevens{}
+	z.verzoeken = map[string]ZaakVerzoekGegevens{}
 }
 
 // UUID returns the zaak's uuid.
@@ -160,6 +165,14 @@ func (z *Zaak) Apply(e domain.Event) {
 		z.besluiten[e.UUID] = e.Gegevens
 	case ZaakBesluitVerwijderd:
 		delete(z.besluiten, e.UUID)
+	case ZaakContactMomentAangemaakt:
+		z.momenten[e.UUID] = e.Gegevens
+	case ZaakContactMomentVerwijderd:
+		delete(z.momenten, e.UUID)
+	case ZaakVerzoekAangemaakt:
+		z.verzoeken[e.UUID] = e.Gegevens
+	case ZaakVerzoekVerwijderd:
+		delete(z.verzoeken, e.UUID)
 	}
 }
 
