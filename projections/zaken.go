@@ -88,6 +88,7 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 		hoofdzaak = h
 	}
 	aanduiding := string(g.Vertrouwelijkheidaanduiding)
+	w.uncount(id)
 	w.tx.Exec(`INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
 			vertrouwelijkheid_rank, registratiedatum, startdatum, einddatum, einddatum_gepland,
 			uiterlijke_einddatum_afdoening, publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum,
@@ -109,12 +110,24 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 		dateArg(g.EinddatumGepland), dateArg(g.UiterlijkeEinddatumAfdoening), dateArg(g.Publicatiedatum),
 		textArg(string(g.Archiefnominatie)), string(g.Archiefstatus), dateArg(g.Archiefactiedatum),
 		hoofdzaak, data, w.pos.Commit, w.pos.Prepare, textArg(string(g.Zaakgeometrie)))
+	w.tx.Exec(`INSERT INTO zaken_aantallen (zaaktype, vertrouwelijkheid_rank, aantal) VALUES ($1, $2, 1)
+		ON CONFLICT (zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_aantallen.aantal + 1`,
+		g.Zaaktype, autorisaties.Rank(aanduiding))
 	return nil
+}
+
+// uncount takes zaak id, as the read model has it, out of zaken_aantallen
+// before it is written again or deleted; with the count added after the
+// write, applying an event twice leaves the same numbers.
+func (w zakenWriter) uncount(id string) {
+	w.tx.Exec(`UPDATE zaken_aantallen a SET aantal = a.aantal - 1 FROM zaken z
+		WHERE z.uuid = $1 AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`, id)
 }
 
 // deleteZaak removes a zaak with every sub-resource in its stream
 // (zrc-023).
 func (w zakenWriter) deleteZaak(id string) {
+	w.uncount(id)
 	w.tx.Exec(`DELETE FROM zaken WHERE uuid = $1`, id)
 	for _, table := range zakenTables {
 		w.tx.Exec(`DELETE FROM `+table+` WHERE zaak = $1`, id)

@@ -227,33 +227,31 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 	rights := s.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
 	where, whereArgs := f.sql(rights), slices.Clone(f.args)
 	limit, offset := f.arg(pageSize), f.arg(zgw.Offset(page, pageSize))
-	rows, err := s.Pool.Query(r.Context(), `WITH page AS (SELECT z.uuid AS page_uuid, count(*) OVER () AS page_total
-		FROM zrc.zaken z`+where+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`)
-		SELECT `+zaakColumns+`, page.page_total FROM page JOIN zrc.zaken z ON z.uuid = page.page_uuid
-		ORDER BY `+order, f.args...)
+	rows, err := s.Pool.Query(r.Context(), `SELECT `+zaakColumns+` FROM zrc.zaken z`+where+
+		` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset, f.args...)
 	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	defer rows.Close()
-	results := []zaak{}
-	count := 0
-	for rows.Next() {
-		z, err := scanZaak(rows.Scan, &count)
-		if err != nil {
-			zgw.WriteError(w, r, err)
-			return
-		}
-		results = append(results, z.wire(r.Context()))
-	}
-	if err := rows.Err(); err != nil {
+	results, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (zaak, error) {
+		z, err := scanZaak(row.Scan)
+		return z.wire(r.Context()), err
+	})
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	if len(results) == 0 && page > 1 {
-		// Beyond the last page the window counted nothing; the count
-		// still tells the client how many there are.
-		if err := s.Pool.QueryRow(r.Context(), `SELECT count(*) FROM zrc.zaken z`+where, whereArgs...).Scan(&count); err != nil {
+	count := zgw.Offset(page, pageSize) + len(results)
+	if len(results) == pageSize || (len(results) == 0 && page > 1) {
+		// More may follow, or the page lies beyond the last: count them.
+		// Without filters other than on zaaktype and vertrouwelijkheid
+		// the counts the projection keeps per zaaktype and rank answer
+		// (migration 0009), under the same RightsFilter.
+		from := "(SELECT count(*) AS aantal FROM zrc.zaken z" + where + ") z"
+		if f.onZaaktypeOnly() {
+			from = "zrc.zaken_aantallen z" + where
+		}
+		if err := s.Pool.QueryRow(r.Context(), `SELECT coalesce(sum(z.aantal), 0) FROM `+from, whereArgs...).Scan(&count); err != nil {
 			zgw.WriteError(w, r, err)
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -315,6 +316,22 @@ func (f *zakenFilter) zaken() {
 		f.rolText(name, rolIdentificaties[name])
 	}
 	f.rollen("z.uuid")
+}
+
+// zaaktypeOnly matches the conditions of the filters on zaaktype and
+// vertrouwelijkheid alone (zaaktype, zaaktype__in,
+// maximaleVertrouwelijkheidaanduiding).
+var zaaktypeOnly = regexp.MustCompile(`^z\.(zaaktype|vertrouwelijkheid_rank) (=|<=) (ANY\()?\$[0-9]+(::[a-z]+(\[\])?)?\)?$`)
+
+// onZaaktypeOnly reports whether every condition of f is on zaaktype or
+// vertrouwelijkheid only, so that zrc.zaken_aantallen can count the list.
+func (f *zakenFilter) onZaaktypeOnly() bool {
+	for _, c := range f.where {
+		if !zaaktypeOnly.MatchString(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // zaakOrderings are the ordering fields of the zaken lists and their
