@@ -2,12 +2,13 @@ package commands
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/zaakregister/zaakregister/domain"
-	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/memory"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
@@ -73,27 +74,28 @@ func TestIdentificaties_zrc002(t *testing.T) {
 
 // TestIdentificaties_NeverReusedAfterDelete: releasing a generated
 // identificatie (its zaak was deleted) does not put its number back.
-func TestIdentificaties_NeverReusedAfterDelete(t *testing.T) {
+// TestIdentificaties_BlocksAcrossRestarts: a new process takes a new block
+// of the series, so numbers an earlier process took but did not hand out
+// are skipped, never handed out twice.
+func TestIdentificaties_BlocksAcrossRestarts(t *testing.T) {
 	ctx := context.Background()
 	store := memory.New()
-	g := identificaties(store)
-	first, err := g.Reserve(ctx, eventstore.Metadata{}, bron, "", "zaak-1")
+	first, err := identificaties(store).Reserve(ctx, eventstore.Metadata{}, bron, "", "zaak-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := zaken.NewIdentificatieReservering(bron, first)
-	expected, err := g.load(ctx, zaken.IdentificatieStream(bron, first), zaken.Decode, r.Apply)
-	if err != nil {
-		t.Fatal(err)
+	restarted := identificaties(store)
+	restarted.BlockSize = 3
+	var got []string
+	for i := range 4 {
+		id, err := restarted.Reserve(ctx, eventstore.Metadata{}, bron, "", fmt.Sprintf("zaak-%d", i+2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, id)
 	}
-	if _, err := g.append(ctx, eventstore.Metadata{}, zaken.IdentificatieStream(bron, first), expected, r.Vrijgeven("zaak-1")); err != nil {
-		t.Fatal(err)
-	}
-	second, err := g.Reserve(ctx, eventstore.Metadata{}, bron, "", "zaak-2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if second == first {
-		t.Fatalf("identificatie %s was handed out again after its zaak was deleted", first)
+	want := []string{"ZAAK-2026-0000000051", "ZAAK-2026-0000000052", "ZAAK-2026-0000000053", "ZAAK-2026-0000000054"}
+	if first != "ZAAK-2026-0000000001" || !slices.Equal(got, want) {
+		t.Fatalf("first %s, after a restart %v, want %v", first, got, want)
 	}
 }

@@ -58,7 +58,7 @@ func (Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error
 		w.verwijderd(e, ev)
 	case zaken.ZaakVernietigd:
 		w.vernietigd(e, ev)
-	case zaken.IdentificatieGereserveerd, zaken.IdentificatieVrijgegeven, zaken.IdentificatieUitgegeven:
+	case zaken.IdentificatieGereserveerd, zaken.IdentificatieUitgegeven:
 		// The reservation keeps identificaties unique; the read model
 		// has nothing to show of it.
 	default:

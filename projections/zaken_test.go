@@ -176,9 +176,6 @@ func zakenHistory(t *testing.T) []streamEvents {
 	sb(b.AddKlantContact("c7000000-0000-4000-8000-000000000001", zaken.KlantContactGegevens{Datumtijd: zrNow}, geen))
 	sb(b.AddZaakBesluit("c8000000-0000-4000-8000-000000000001", zaken.ZaakBesluitGegevens{Besluit: zrBesluit}, geen))
 	sb(b.Delete(geen))
-	vrij := zaken.NewIdentificatieReservering(zrRSIN, "ZAAK-B")
-	vrij.Apply(zaken.IdentificatieGereserveerd{Bronorganisatie: zrRSIN, Identificatie: "ZAAK-B", Zaak: zrZaakB})
-	r.on(zaken.IdentificatieStream(zrRSIN, "ZAAK-B"))(vrij.Vrijgeven(zrZaakB), nil)
 
 	r.reserve(zrZaakC, "ZAAK-C")
 	c := zaken.NewZaak(zrZaakC, clock)
@@ -199,7 +196,7 @@ var zakenEventTypes = []string{zaken.TypeZaakAangemaakt, zaken.TypeZaakGewijzigd
 	zaken.TypeZaakEigenschapAangemaakt, zaken.TypeZaakEigenschapGewijzigd, zaken.TypeZaakEigenschapVerwijderd,
 	zaken.TypeZaakInformatieObjectAangemaakt, zaken.TypeZaakInformatieObjectGewijzigd,
 	zaken.TypeZaakInformatieObjectVerwijderd, zaken.TypeKlantContactAangemaakt, zaken.TypeZaakBesluitAangemaakt,
-	zaken.TypeZaakBesluitVerwijderd, zaken.TypeIdentificatieGereserveerd, zaken.TypeIdentificatieVrijgegeven}
+	zaken.TypeZaakBesluitVerwijderd, zaken.TypeIdentificatieGereserveerd}
 
 var zrcTables = append([]string{"zaken"}, zakenTables...)
 

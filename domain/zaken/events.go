@@ -40,7 +40,6 @@ const (
 	TypeZaakVerzoekAangemaakt          = "zaken.zaakverzoek.aangemaakt"
 	TypeZaakVerzoekVerwijderd          = "zaken.zaakverzoek.verwijderd"
 	TypeIdentificatieGereserveerd      = "zaken.identificatie.gereserveerd"
-	TypeIdentificatieVrijgegeven       = "zaken.identificatie.vrijgegeven"
 	TypeIdentificatieUitgegeven        = "zaken.identificatie.uitgegeven"
 	TypeZaakVernietigd                 = "zaken.zaak.vernietigd"
 )
@@ -92,7 +91,6 @@ func Decode(eventType string, data []byte) (domain.Event, error) {
 		TypeZaakVerzoekAangemaakt:          decode[ZaakVerzoekAangemaakt],
 		TypeZaakVerzoekVerwijderd:          decode[ZaakVerzoekVerwijderd],
 		TypeIdentificatieGereserveerd:      decode[IdentificatieGereserveerd],
-		TypeIdentificatieVrijgegeven:       decode[IdentificatieVrijgegeven],
 		TypeIdentificatieUitgegeven:        decode[IdentificatieUitgegeven],
 		TypeZaakVernietigd:                 decode[ZaakVernietigd],
 	}

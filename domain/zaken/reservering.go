@@ -7,9 +7,10 @@ import (
 )
 
 // IdentificatieStream is the reservation stream of one identificatie
-// within one bronorganisatie (zrc-002). The first reservation is appended
-// expecting no stream, so two racing creates cannot both win; a reuse after
-// Vrijgeven is appended at the revision read.
+// within one bronorganisatie (zrc-002). The reservation is appended
+// expecting no stream, so two racing creates cannot both win. It is never
+// released: once used, an identificatie is not given to another zaak, also
+// not after its zaak was deleted (docs/retention.md).
 func IdentificatieStream(bronorganisatie, identificatie string) string {
 	return "zaken.identificatie-" + bronorganisatie + "-" + identificatie
 }
@@ -22,25 +23,11 @@ type IdentificatieGereserveerd struct {
 	Zaak            string `json:"zaak"`
 }
 
-// IdentificatieVrijgegeven records that the zaak holding the identificatie
-// was deleted, so it may be used again.
-type IdentificatieVrijgegeven struct {
-	Bronorganisatie string `json:"bronorganisatie"`
-	Identificatie   string `json:"identificatie"`
-	Zaak            string `json:"zaak"`
-}
-
 // EventType returns the stable name of the event.
 func (IdentificatieGereserveerd) EventType() string { return TypeIdentificatieGereserveerd }
 
 // SchemaVersion returns the version of the event's JSON shape.
 func (IdentificatieGereserveerd) SchemaVersion() int { return schemaVersion }
-
-// EventType returns the stable name of the event.
-func (IdentificatieVrijgegeven) EventType() string { return TypeIdentificatieVrijgegeven }
-
-// SchemaVersion returns the version of the event's JSON shape.
-func (IdentificatieVrijgegeven) SchemaVersion() int { return schemaVersion }
 
 // IdentificatieReservering is the aggregate keeping one bronorganisatie +
 // identificatie unique across zaken (zrc-002).
@@ -63,8 +50,6 @@ func (r *IdentificatieReservering) Apply(e domain.Event) {
 	switch e := e.(type) {
 	case IdentificatieGereserveerd:
 		r.zaak = e.Zaak
-	case IdentificatieVrijgegeven:
-		r.zaak = ""
 	}
 }
 
@@ -83,17 +68,6 @@ func (r *IdentificatieReservering) Reserveer(zaak string) ([]domain.Event, error
 	}
 	return nil, domain.Invalid("identificatie", CodeIdentificatieNietUniek,
 		"Deze identificatie bestaat al binnen de bronorganisatie.")
-}
-
-// Vrijgeven decides the release of the identificatie after its zaak was
-// deleted; releasing a free one or another zaak's changes nothing.
-func (r *IdentificatieReservering) Vrijgeven(zaak string) []domain.Event {
-	if r.zaak == "" || r.zaak != zaak {
-		return nil
-	}
-	e := IdentificatieVrijgegeven{Bronorganisatie: r.bronorganisatie, Identificatie: r.identificatie, Zaak: zaak}
-	r.Apply(e)
-	return []domain.Event{e}
 }
 
 // NummerreeksStream is the stream of the identificaties the registry
