@@ -3,8 +3,6 @@ package readapi
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"maps"
 	"net/http"
 	"slices"
@@ -18,10 +16,8 @@ import (
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
-	"github.com/zaakregister/zaakregister/eventstore/postgres"
 	"github.com/zaakregister/zaakregister/oas"
 	"github.com/zaakregister/zaakregister/oas/oastest"
-	"github.com/zaakregister/zaakregister/pgtest"
 	"github.com/zaakregister/zaakregister/projections"
 )
 
@@ -39,11 +35,7 @@ const (
 var atStart = time.Date(2025, 3, 10, 8, 0, 0, 0, time.UTC)
 
 // atStep is one write: the events one request appended, with its metadata.
-type atStep struct {
-	stream string
-	events []domain.Event
-	meta   eventstore.Metadata
-}
+type atStep = zkStream
 
 // atHistory decides the writes whose audit trail the tests read: zaak
 // atZaak created, updated (with a toelichting), partially updated by a
@@ -100,42 +92,7 @@ func atHistory(t *testing.T) []atStep {
 // handlers.
 func atProject(t *testing.T, steps []atStep) ZaakAudittrail {
 	t.Helper()
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := projections.New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, projections.Config{})
-	rt.Add(projections.Zaken{})
-	rt.Add(projections.Autorisaties{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
-	var last eventstore.Position
-	for _, s := range steps {
-		var data []eventstore.EventData
-		for _, e := range s.events {
-			d, err := eventstore.Encode(e, s.meta)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data = append(data, d)
-		}
-		res, err := store.Append(context.Background(), s.stream, eventstore.Any(), data...)
-		if err != nil {
-			t.Fatalf("append %s: %v", s.stream, err)
-		}
-		last = res.Position
-	}
-	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer wcancel()
-	if err := rt.Waiter().Wait(wctx, last, "zaken", "autorisaties"); err != nil {
-		t.Fatalf("projections did not reach %s: %v", last, err)
-	}
+	pool, store, _ := zkRun(t, steps, projections.Zaken{}, projections.Autorisaties{})
 	return ZaakAudittrail{Pool: pool, Store: store}
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -25,8 +23,6 @@ import (
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/domain/zaken"
-	"github.com/zaakregister/zaakregister/eventstore"
-	"github.com/zaakregister/zaakregister/eventstore/postgres"
 	"github.com/zaakregister/zaakregister/oas"
 	"github.com/zaakregister/zaakregister/oas/oastest"
 	"github.com/zaakregister/zaakregister/projections"
@@ -85,7 +81,7 @@ func exCatalogue(t *testing.T) []zkStream {
 			if err != nil {
 				t.Fatalf("%s: %v", stream, err)
 			}
-			out = append(out, zkStream{stream, events})
+			out = append(out, zkStream{stream: stream, events: events})
 		}
 	}
 	begin := catalogi.MustDate("2024-01-01")
@@ -203,47 +199,12 @@ func exHistory(t *testing.T) []zkStream {
 	return r.out
 }
 
-// exProject projects the catalogue and the zaken: the zaken through
-// zkProject, the catalogue through a second runtime with the catalogi
-// projection on the same database.
+// exProject projects the catalogue and the zaken through one runtime with
+// the catalogi and zaken projections.
 func exProject(t *testing.T) Zaken {
 	t.Helper()
-	h := zkProject(t, append(exHistory(t), zkHistory(t)...))
-	store := postgres.New(h.Pool)
-	t.Cleanup(func() { store.Close() })
-	rt := projections.New(h.Pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, projections.Config{})
-	rt.Add(projections.Catalogi{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
-	var last eventstore.Position
-	for _, se := range exCatalogue(t) {
-		var data []eventstore.EventData
-		for _, e := range se.events {
-			d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			data = append(data, d)
-		}
-		res, err := store.Append(context.Background(), se.stream, eventstore.Any(), data...)
-		if err != nil {
-			t.Fatalf("append %s: %v", se.stream, err)
-		}
-		last = res.Position
-	}
-	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer wcancel()
-	if err := rt.Waiter().Wait(wctx, last, "catalogi"); err != nil {
-		t.Fatalf("catalogi projection did not reach %s: %v", last, err)
-	}
-	return h
+	pool, _, _ := zkRun(t, append(exCatalogue(t), append(exHistory(t), zkHistory(t)...)...), projections.Zaken{}, projections.Catalogi{})
+	return Zaken{Pool: pool}
 }
 
 // exRestricted reads zaaktype ZT up to intern.

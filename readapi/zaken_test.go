@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"io"
 	"log/slog"
 	"net/http"
@@ -55,6 +56,9 @@ var zkNow = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
 type zkStream struct {
 	stream string
 	events []domain.Event
+	// meta is the metadata of the append; ClientID "test" and the time
+	// now when zero.
+	meta eventstore.Metadata
 }
 
 func zkFeiten(zaaktype string, hoofdzaak *zaken.HoofdzaakFeit) zaken.Feiten {
@@ -88,7 +92,7 @@ func (r *zkRecorder) on(id string) func([]domain.Event, error) {
 		if err != nil {
 			r.t.Fatalf("zaak %s: %v", id, err)
 		}
-		r.out = append(r.out, zkStream{zaken.ZaakStream(id), events})
+		r.out = append(r.out, zkStream{stream: zaken.ZaakStream(id), events: events})
 	}
 }
 
@@ -134,11 +138,24 @@ func zkHistory(t *testing.T) []zkStream {
 // projections runtime with the zaken projection and returns the handlers.
 func zkProject(t *testing.T, history []zkStream) Zaken {
 	t.Helper()
+	pool, _, _ := zkRun(t, history, projections.Zaken{})
+	return Zaken{Pool: pool}
+}
+
+// zkRun appends history to a PostgreSQL event store on a fresh database
+// and projects it through a real runtime with projs, until the test ends;
+// it returns once every projection has all of it.
+func zkRun(t *testing.T, history []zkStream, projs ...projections.Projection) (*pgxpool.Pool, *postgres.Store, *projections.Runtime) {
+	t.Helper()
 	pool := pgtest.Pool(t)
 	store := postgres.New(pool)
 	t.Cleanup(func() { store.Close() })
 	rt := projections.New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, projections.Config{})
-	rt.Add(projections.Zaken{})
+	var names []string
+	for _, p := range projs {
+		rt.Add(p)
+		names = append(names, p.Name())
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	running, done := make(chan struct{}), make(chan error, 1)
 	go func() { done <- rt.Run(ctx, running) }()
@@ -150,9 +167,13 @@ func zkProject(t *testing.T, history []zkStream) Zaken {
 	}
 	var last eventstore.Position
 	for _, se := range history {
+		meta := se.meta
+		if meta.ClientID == "" && meta.Time.IsZero() {
+			meta = eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()}
+		}
 		var data []eventstore.EventData
 		for _, e := range se.events {
-			d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
+			d, err := eventstore.Encode(e, meta)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,10 +190,10 @@ func zkProject(t *testing.T, history []zkStream) Zaken {
 	}
 	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer wcancel()
-	if err := rt.Waiter().Wait(wctx, last, "zaken"); err != nil {
-		t.Fatalf("zaken projection did not reach %s: %v", last, err)
+	if err := rt.Waiter().Wait(wctx, last, names...); err != nil {
+		t.Fatalf("projections did not reach %s: %v", last, err)
 	}
-	return Zaken{Pool: pool}
+	return pool, store, rt
 }
 
 var zkSuperuser = &autorisaties.Rights{HeeftAlleAutorisaties: true}

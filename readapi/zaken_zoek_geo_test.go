@@ -3,8 +3,6 @@ package readapi
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"testing"
@@ -12,10 +10,7 @@ import (
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/zaken"
-	"github.com/zaakregister/zaakregister/eventstore"
-	"github.com/zaakregister/zaakregister/eventstore/postgres"
 	"github.com/zaakregister/zaakregister/oas/oastest"
-	"github.com/zaakregister/zaakregister/pgtest"
 	"github.com/zaakregister/zaakregister/projections"
 )
 
@@ -152,40 +147,6 @@ func TestZaken_zoekWithin(t *testing.T) {
 // rebuild.
 func zzProjectRuntime(t *testing.T, history []zkStream) (Zaken, *projections.Runtime) {
 	t.Helper()
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := projections.New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, projections.Config{})
-	rt.Add(projections.Zaken{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
-	var last eventstore.Position
-	for _, se := range history {
-		var data []eventstore.EventData
-		for _, e := range se.events {
-			d, err := eventstore.Encode(e, eventstore.Metadata{ClientID: "test", Time: time.Now().UTC()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			data = append(data, d)
-		}
-		res, err := store.Append(context.Background(), se.stream, eventstore.Any(), data...)
-		if err != nil {
-			t.Fatalf("append %s: %v", se.stream, err)
-		}
-		last = res.Position
-	}
-	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer wcancel()
-	if err := rt.Waiter().Wait(wctx, last, "zaken"); err != nil {
-		t.Fatalf("zaken projection did not reach %s: %v", last, err)
-	}
+	pool, _, rt := zkRun(t, history, projections.Zaken{})
 	return Zaken{Pool: pool}, rt
 }

@@ -72,6 +72,12 @@ func (m *Main) openStorage(ctx context.Context) error {
 	// compiles some of them for longer than they run (a catalogue list:
 	// 1.5 s with JIT, 0.24 s without).
 	pcfg.ConnConfig.RuntimeParams["jit"] = "off"
+	// pgxpool's default (4 on a 2-core machine) is less than what the
+	// projections alone hold: each keeps a connection for its lock. A
+	// pool_max_conns in DATABASE_URL still decides.
+	if !strings.Contains(url, "pool_max_conns") {
+		pcfg.MaxConns = defaultMaxConns
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
 		return fmt.Errorf("database: %w", err)
@@ -121,6 +127,11 @@ func (m *Main) openStorage(ctx context.Context) error {
 	m.Runtime.Add(projections.Zaken{})
 	return nil
 }
+
+// defaultMaxConns is the pool size unless DATABASE_URL sets pool_max_conns:
+// the projections' lock connections, the projections' writes and the HTTP
+// requests, well within PostgreSQL's default of 100 connections.
+const defaultMaxConns = 32
 
 // Open prepares everything Start needs.
 func (m *Main) Open(ctx context.Context) error {

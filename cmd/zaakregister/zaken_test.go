@@ -231,3 +231,25 @@ func TestZaken_EveryOperation(t *testing.T) {
 	expect(t, e.do("GET", zp, a, nil), http.StatusNotFound)
 	expect(t, e.do("GET", zrcPath(status["url"].(string)), a, nil), http.StatusNotFound)
 }
+
+// TestPoolSize: the pool has room for the projections' lock connections
+// and the requests, unless DATABASE_URL says otherwise.
+func TestPoolSize(t *testing.T) {
+	g := startRegistry(t)
+	if got := g.m.Pool.Config().MaxConns; got != defaultMaxConns {
+		t.Fatalf("pool of %d connections, want %d", got, defaultMaxConns)
+	}
+	t.Setenv("DATABASE_URL", g.dbURL+"&pool_max_conns=7")
+	cfg, err := ConfigFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Main{Config: cfg, Log: g.m.Log}
+	if err := m.openStorage(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if got := m.Pool.Config().MaxConns; got != 7 {
+		t.Fatalf("pool_max_conns=7 gives %d connections", got)
+	}
+}

@@ -55,3 +55,22 @@ func TestZaak_zrc021_herberekening(t *testing.T) {
 		}
 	})
 }
+
+// TestZaak_zrc007_einddatumBekend: a resultaattype whose procesobject's
+// end must be known (einddatumBekend) does not let the zaak close before
+// that date is there.
+func TestZaak_zrc007_einddatumBekend(t *testing.T) {
+	f := feiten()
+	rt := f.Zaaktype.Resultaattypen[rtEigensch]
+	rt.BrondatumArchiefprocedure.EinddatumBekend = true
+	f.Zaaktype.Resultaattypen[rtEigensch] = rt
+	z := aangemaakt(t)
+	must(t)(z.AddResultaat("r1", ResultaatGegevens{Resultaattype: rtEigensch}, f, Bevoegdheden{}))
+	_, err := z.AddStatus("s1", status(stEind, now), f, Bevoegdheden{})
+	wantInvalid(t, err, nonField, CodeBrondatumOnbekend)
+	must(t)(z.AddZaakEigenschap("e1", ZaakEigenschapGegevens{Eigenschap: eigenschap, Waarde: "2025-06-30"}, f, Bevoegdheden{}))
+	must(t)(z.AddStatus("s1", status(stEind, now), f, Bevoegdheden{}))
+	if z.Gegevens().Archiefactiedatum.IsZero() {
+		t.Fatal("closed without an archiefactiedatum")
+	}
+}

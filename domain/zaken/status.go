@@ -80,6 +80,10 @@ func (z *Zaak) afsluiten(s StatusGegevens, f Feiten) (ZaakGegevens, error) {
 	}
 	g := z.gegevens
 	g.Einddatum = catalogi.DateOf(s.DatumStatusGezet)
+	if b := rt.BrondatumArchiefprocedure; b.EinddatumBekend && z.brondatum(g, b, f).IsZero() {
+		return ZaakGegevens{}, domain.Invalid(nonField, CodeBrondatumOnbekend,
+			"De einddatum van het procesobject moet bekend zijn voordat de zaak afgesloten kan worden (einddatumBekend).")
+	}
 	if g.Archiefnominatie == "" {
 		g.Archiefnominatie = rt.Archiefnominatie
 	}

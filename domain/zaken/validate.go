@@ -28,6 +28,9 @@ const (
 	CodeIdentificatieNietUniek   = "identificatie-niet-uniek"
 	CodeZaakArchiefstatusInvalid = "zaak-archiefstatus-invalid"
 	CodeGeslotenZaak             = "permission_denied"
+	// CodeBrondatumOnbekend: the resultaattype's einddatumBekend demands
+	// a brondatum before closing, and there is none yet.
+	CodeBrondatumOnbekend = "brondatum-onbekend"
 )
 
 // validate adds every fault of g given the facts (zrc-001, zrc-009 done by
