@@ -230,6 +230,18 @@ func TestZaken_Rules(t *testing.T) {
 			400, "relevanteAndereZaken.1.url", "bad-url")
 	})
 
+	t.Run("zrc012_gegevensgroepen", func(t *testing.T) {
+		problem(t, e.do("POST", "/zaken", a, with(zaakBody(zt), "verlenging", map[string]any{"reden": "drukte"})), 400, "verlenging.duur", "invalid")
+		problem(t, e.do("POST", "/zaken", a, with(zaakBody(zt), "opschorting", map[string]any{"indicatie": true})), 400, "opschorting.reden", "required")
+		z := zaak(t, "opschorting", nil, "verlenging", map[string]any{"reden": "drukte", "duur": "P5D"})
+		if v, _ := z["verlenging"].(map[string]any); v["duur"] != "P5D" {
+			t.Fatalf("verlenging %v", z["verlenging"])
+		}
+		if o, _ := z["opschorting"].(map[string]any); o == nil || o["indicatie"] != false {
+			t.Fatalf("opschorting, not sent, is still the nested structure: %v", z["opschorting"])
+		}
+	})
+
 	t.Run("zrc013_hoofdzaak_zrc023_deelzaken", func(t *testing.T) {
 		hoofd := zaak(t)
 		deel := zaak(t, "hoofdzaak", hoofd["url"])
@@ -260,7 +272,7 @@ func TestZaken_Rules(t *testing.T) {
 			400, "productenOfDiensten.0", "invalid-products-services")
 	})
 
-	t.Run("zrc016_to_zrc020_types_of_the_zaaktype", func(t *testing.T) {
+	t.Run("zrc016_zrc018_zrc019_zrc020_types_of_the_zaaktype", func(t *testing.T) {
 		z := zaak(t)
 		other := e.zt[1]
 		problem(t, e.do("POST", "/statussen", a, map[string]any{"zaak": z["url"], "statustype": other.statustypen[0],
@@ -271,29 +283,51 @@ func TestZaken_Rules(t *testing.T) {
 			"eigenschap": other.eigenschappen[0], "waarde": "x"}), 400, "eigenschap", "zaaktype-mismatch")
 		problem(t, e.do("POST", "/resultaten", a, map[string]any{"zaak": z["url"], "resultaattype": other.resultaattypen[0]}),
 			400, "resultaattype", "zaaktype-mismatch")
+	})
+
+	yes := true
+	t.Run("zrc003_informatieobject_resolves", func(t *testing.T) {
+		z := zaak(t)
+		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"],
+			"informatieobject": e.docs.URL + "/documenten/api/v1/enkelvoudiginformatieobjecten/onbekend"}), 400, "informatieobject", "bad-url")
+		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"],
+			"informatieobject": "geen url"}), 400, "informatieobject", "bad-url")
+	})
+
+	t.Run("zrc004_zaakinformatieobject_keeps_its_relation", func(t *testing.T) {
+		z := zaak(t)
+		linked := e.docs.add("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f", e.iots["Aanvraag"], &yes, "definitief")
+		other := e.docs.add("3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a", e.iots["Aanvraag"], &yes, "definitief")
+		zio := e.created(t, "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": linked})
+		if zio["aardRelatieWeergave"] != "Hoort bij, omgekeerd: kent" || zio["registratiedatum"] == nil {
+			t.Fatalf("aardRelatieWeergave %v registratiedatum %v", zio["aardRelatieWeergave"], zio["registratiedatum"])
+		}
+		problem(t, e.do("PATCH", zrcPath(zio["url"].(string)), a, map[string]any{"informatieobject": other}), 400, "informatieobject", "wijzigen-niet-toegelaten")
+		problem(t, e.do("PATCH", zrcPath(zio["url"].(string)), a, map[string]any{"zaak": zaak(t)["url"]}), 400, "zaak", "wijzigen-niet-toegelaten")
+	})
+
+	t.Run("zrc005_zaakinformatieobject_once_and_only_before_archiving", func(t *testing.T) {
+		z := zaak(t)
+		doc := e.docs.add("4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b", e.iots["Aanvraag"], &yes, "definitief")
+		e.created(t, "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": doc})
+		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": doc}), 400, "nonFieldErrors", "unique")
+		gearchiveerd := zaak(t, "archiefstatus", "gearchiveerd", "archiefnominatie", "vernietigen", "archiefactiedatum", "2040-01-01")
+		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": gearchiveerd["url"], "informatieobject": doc}),
+			400, "nonFieldErrors", "zaak-archiefstatus-invalid")
+	})
+
+	t.Run("zrc017_informatieobjecttype_of_the_zaaktype", func(t *testing.T) {
+		z := zaak(t)
 		notLinked := ""
-		for name, u := range e.iots {
-			if !strings.Contains(strings.Join(zt.informatieobjecttypen, " "), u) {
-				notLinked = e.iots[name]
+		for _, u := range e.iots {
+			if !slices.Contains(zt.informatieobjecttypen, u) {
+				notLinked = u
 				break
 			}
 		}
-		yes := true
 		doc := e.docs.add("1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", notLinked, &yes, "definitief")
 		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": doc}),
 			400, "nonFieldErrors", "missing-zaaktype-informatieobjecttype-relation")
-		// zrc-003: the informatieobject must resolve.
-		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"],
-			"informatieobject": e.docs.URL + "/documenten/api/v1/enkelvoudiginformatieobjecten/onbekend"}), 400, "informatieobject", "bad-url")
-		// zrc-004: a zaakinformatieobject keeps its informatieobject and zaak.
-		linked := e.docs.add("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f", e.iots["Aanvraag"], &yes, "definitief")
-		zio := e.created(t, "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": linked})
-		if zio["aardRelatieWeergave"] != "Hoort bij, omgekeerd: kent" {
-			t.Logf("aardRelatieWeergave %v", zio["aardRelatieWeergave"])
-		}
-		problem(t, e.do("PATCH", zrcPath(zio["url"].(string)), a, map[string]any{"informatieobject": doc}), 400, "informatieobject", "wijzigen-niet-toegelaten")
-		problem(t, e.do("PATCH", zrcPath(zio["url"].(string)), a, map[string]any{"zaak": zaak(t)["url"]}), 400, "zaak", "wijzigen-niet-toegelaten")
-		problem(t, e.do("POST", "/zaakinformatieobjecten", a, map[string]any{"zaak": z["url"], "informatieobject": linked}), 400, "nonFieldErrors", "unique")
 	})
 
 	t.Run("zrc021_archiefactiedatum", func(t *testing.T) {
