@@ -97,21 +97,23 @@ func (g *Identificaties) next(ctx context.Context, meta eventstore.Metadata, bro
 // reserve appends the reservation of identificatie; a lost race is reported
 // as the identificatie being taken, which it then is.
 func (g *Identificaties) reserve(ctx context.Context, meta eventstore.Metadata, bronorganisatie, identificatie, zaak string) error {
-	r := zaken.NewIdentificatieReservering(bronorganisatie, identificatie)
 	stream := zaken.IdentificatieStream(bronorganisatie, identificatie)
-	expected, err := g.load(ctx, stream, zaken.Decode, r.Apply)
+	// A reservation is never released, so an identificatie is free exactly
+	// when its stream does not exist: append first, read only on refusal.
+	events, err := zaken.NewIdentificatieReservering(bronorganisatie, identificatie).Reserveer(zaak)
 	if err != nil {
 		return err
 	}
-	events, err := r.Reserveer(zaak)
-	if err != nil || len(events) == 0 {
+	_, err = g.append(ctx, meta, stream, eventstore.NoStream(), events)
+	if !errors.Is(err, eventstore.ErrWrongExpectedRevision) {
 		return err
 	}
-	_, err = g.append(ctx, meta, stream, expected, events)
-	if errors.Is(err, eventstore.ErrWrongExpectedRevision) {
-		return domain.Invalid("identificatie", zaken.CodeIdentificatieNietUniek,
-			"Deze identificatie bestaat al binnen de bronorganisatie.")
+	// Taken: by this zaak before (a retried create), or by another.
+	r := zaken.NewIdentificatieReservering(bronorganisatie, identificatie)
+	if _, err := g.load(ctx, stream, zaken.Decode, r.Apply); err != nil {
+		return err
 	}
+	_, err = r.Reserveer(zaak)
 	return err
 }
 
