@@ -24,6 +24,9 @@ import (
 type Zaken struct {
 	// Pool reaches the read model (schema zrc).
 	Pool *pgxpool.Pool
+	// Catalogi, when set, keeps the catalogi objects expand embeds; its
+	// owner flushes it after every change of the catalogi read model.
+	Catalogi *ExpandCache
 }
 
 // zaakColumns are the columns of one zaak as zaakWire scans them: the

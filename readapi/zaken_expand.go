@@ -178,7 +178,7 @@ func (s Zaken) expandWith(r *http.Request, raw string, items []zaak) ([]any, err
 		}
 		return out, nil
 	}
-	x := expander{ctx: r.Context(), pool: s.Pool, rights: s.rights(r)}
+	x := expander{ctx: r.Context(), pool: s.Pool, rights: s.rights(r), cache: s.Catalogi}
 	parents := make([]*expanded, 0, len(items))
 	for _, z := range items {
 		e := &expanded{kind: "zaak", wire: z}
@@ -196,6 +196,7 @@ type expander struct {
 	ctx    context.Context
 	pool   *pgxpool.Pool
 	rights RightsFilter
+	cache  *ExpandCache // nil: no cache
 }
 
 // expand fills in every parent (all of one kind) the attributes of tree,
@@ -450,7 +451,25 @@ func deref(s *string) []string {
 // fetchCatalogi reads the catalogi objects of kind c with ids, rendered
 // as the Catalogi API's GET renders them (their URLs in that API, their
 // relations resolved on today), in one query.
+//
+// With an ExpandCache the renderings are kept and only the missing ones
+// are read; a kept rendering is shared and never changed.
 func (x expander) fetchCatalogi(kind string, c catalogiKind, ids []string, found map[string]*expanded) error {
+	var gen uint64
+	if x.cache != nil {
+		gen = x.cache.generation()
+		missing := ids[:0:0]
+		for _, id := range ids {
+			if v, ok := x.cache.get(kind + "/" + id); ok {
+				found[id] = &expanded{kind: kind, wire: v}
+			} else {
+				missing = append(missing, id)
+			}
+		}
+		if ids = missing; len(ids) == 0 {
+			return nil
+		}
+	}
 	ctx := zgw.WithAPI(x.ctx, &zgw.API{Name: "catalogi", Root: catalogiRoot, BaseURL: zgw.BaseURL(x.ctx)})
 	res := c.res
 	rows, err := x.pool.Query(x.ctx, paramTypes+`SELECT `+res.alias+`.uuid::text, `+res.columns+
@@ -467,6 +486,9 @@ func (x expander) fetchCatalogi(kind string, c catalogiKind, ids []string, found
 			return err
 		}
 		found[id] = &expanded{kind: kind, wire: v}
+		if x.cache != nil {
+			x.cache.put(kind+"/"+id, gen, v)
+		}
 	}
 	return rows.Err()
 }

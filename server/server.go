@@ -18,6 +18,7 @@ import (
 	"github.com/zaakregister/zaakregister/commands"
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/readapi"
 	"github.com/zaakregister/zaakregister/referentielijsten"
 	"github.com/zaakregister/zaakregister/refs"
 	"github.com/zaakregister/zaakregister/zgw"
@@ -46,6 +47,10 @@ type Config struct {
 	// CatalogiCache, when set, keeps the Catalogi API's GET answers; the
 	// caller flushes it after every change of the catalogi read model.
 	CatalogiCache *zgw.ResponseCache
+	// ExpandCache, when set, keeps the catalogi objects the Zaken API
+	// expands; the caller flushes it after every change of the catalogi
+	// read model.
+	ExpandCache *readapi.ExpandCache
 	// Resolver resolves references to other registries (documents).
 	Resolver *refs.Resolver
 }

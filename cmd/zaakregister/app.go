@@ -140,9 +140,10 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
 	catalogiCache := &zgw.ResponseCache{TTL: 5 * time.Minute}
+	expandCache := &readapi.ExpandCache{TTL: 5 * time.Minute}
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "catalogicache", Projection: "catalogi", Prefix: "catalogi.",
-		Waiter: m.Runtime.Waiter(), Do: catalogiCache.Flush,
+		Waiter: m.Runtime.Waiter(), Do: func() { catalogiCache.Flush(); expandCache.Flush() },
 	})
 	lijsten, err := referentielijsten.Load()
 	if err != nil {
@@ -166,7 +167,8 @@ func (m *Main) Open(ctx context.Context) error {
 			"zaken": {"zaken"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
-		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, Resolver: resolver,
+		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, ExpandCache: expandCache,
+		Resolver: resolver,
 	})
 	if err != nil {
 		return err

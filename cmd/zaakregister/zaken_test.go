@@ -253,3 +253,37 @@ func TestPoolSize(t *testing.T) {
 		t.Fatalf("pool_max_conns=7 gives %d connections", got)
 	}
 }
+
+// TestZaken_ExpandFollowsCatalogi: an expanded statustype shows a
+// correction of the catalogue as soon as the correction is answered.
+func TestZaken_ExpandFollowsCatalogi(t *testing.T) {
+	e := startZaken(t, 1)
+	zt, a := e.zt[0], e.admin
+	zaak := e.created(t, "/zaken", a, zaakBody(zt))
+	e.created(t, "/statussen", a, map[string]any{"zaak": zaak["url"], "statustype": zt.statustypen[0], "datumStatusGezet": "2026-11-02T10:00:00Z"})
+	statustype := func() any {
+		t.Helper()
+		r := e.do("GET", zrcPath(zaak["url"].(string))+"?expand=status.statustype", a, nil)
+		expect(t, r, http.StatusOK)
+		var v struct {
+			Expand struct {
+				Status struct {
+					Expand struct {
+						Statustype map[string]any `json:"statustype"`
+					} `json:"_expand"`
+				} `json:"status"`
+			} `json:"_expand"`
+		}
+		if err := json.Unmarshal(r.Body, &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Expand.Status.Expand.Statustype["omschrijving"]
+	}
+	if got := statustype(); got != "Ontvangen" {
+		t.Fatalf("statustype omschrijving %v", got)
+	}
+	expect(t, e.g.do("PATCH", strings.TrimPrefix(zt.statustypen[0], testBaseURL), a, map[string]any{"omschrijving": "Binnengekomen"}), http.StatusOK)
+	if got := statustype(); got != "Binnengekomen" {
+		t.Fatalf("after the correction: %v", got)
+	}
+}
