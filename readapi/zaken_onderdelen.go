@@ -55,12 +55,10 @@ func (o onderdeel) from() string {
 	return "zrc." + o.table + " o JOIN zrc.zaken z ON z.uuid = o.zaak"
 }
 
-// scanOnderdeel reads one row of onderdeel.columns; extra destinations
-// follow.
-func scanOnderdeel(scan func(dest ...any) error, extra ...any) (onderdeelRow, error) {
+// scanOnderdeel reads one row of onderdeel.columns.
+func scanOnderdeel(scan func(dest ...any) error) (onderdeelRow, error) {
 	var row onderdeelRow
-	dest := append([]any{&row.uuid, &row.zaak, &row.data, &row.related, &row.zaaktype, &row.vertrouwelijkheid}, extra...)
-	err := scan(dest...)
+	err := scan(&row.uuid, &row.zaak, &row.data, &row.related, &row.zaaktype, &row.vertrouwelijkheid)
 	return row, err
 }
 
@@ -82,14 +80,14 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 	}
 	rights := Zaken{}.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
 	order := createdOrder("o")
-	query := `SELECT ` + o.columns() + `, 0::bigint FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order
+	query := `SELECT ` + o.columns() + ` FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order
 	if paginated {
 		// The page is chosen on the bare rows; the related uuids are
 		// computed for its rows only.
 		limit, offset := f.arg(pageSize), f.arg(zgw.Offset(page, pageSize))
-		query = `WITH page AS (SELECT o.uuid AS page_uuid, count(*) OVER () AS page_total
+		query = `WITH page AS (SELECT o.uuid AS page_uuid
 			FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
-			SELECT ` + o.columns() + `, page.page_total FROM page JOIN ` + o.from() + ` ON o.uuid = page.page_uuid
+			SELECT ` + o.columns() + ` FROM page JOIN ` + o.from() + ` ON o.uuid = page.page_uuid
 			ORDER BY ` + order
 	}
 	rows, err := pool.Query(r.Context(), query, f.args...)
@@ -99,9 +97,8 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 	}
 	defer rows.Close()
 	results := []any{}
-	var count int64
 	for rows.Next() {
-		row, err := scanOnderdeel(rows.Scan, &count)
+		row, err := scanOnderdeel(rows.Scan)
 		if err != nil {
 			zgw.WriteError(w, r, err)
 			return
@@ -121,8 +118,10 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 		zgw.WriteJSON(w, r, http.StatusOK, results)
 		return
 	}
-	if len(results) == 0 && page > 1 {
-		// A page beyond the last has no row to carry the count.
+	// A short page tells the count itself; a full one, or one beyond the
+	// last, counts the rows.
+	count := int64(zgw.Offset(page, pageSize) + len(results))
+	if len(results) == pageSize || (len(results) == 0 && page > 1) {
 		args := f.args[:len(f.args)-2] // without limit and offset
 		if err := pool.QueryRow(r.Context(), `SELECT count(*) FROM `+o.from()+f.sql(rights), args...).Scan(&count); err != nil {
 			zgw.WriteError(w, r, err)
