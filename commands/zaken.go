@@ -81,9 +81,7 @@ type ZakenLijsten interface {
 
 // Scopes of the Zaken API that change what a write may do.
 const (
-	scopeZakenAanmaken       = "zaken.aanmaken"
 	scopeStatussenToevoegen  = "zaken.statussen.toevoegen"
-	scopeZakenBijwerken      = "zaken.bijwerken"
 	scopeGeforceerdBijwerken = "zaken.geforceerd-bijwerken"
 	scopeHeropenen           = "zaken.heropenen"
 )
