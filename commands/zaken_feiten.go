@@ -183,12 +183,12 @@ func (h *Zaken) informatieobjectFeit(ctx context.Context, field, raw string) (za
 	return f, nil
 }
 
-// informatieobjecten resolves the documents of z's zaakinformatieobjecten
-// plus extra; one that does not resolve is left out, and the domain then
-// treats it as not meeting the closing or archiving conditions.
-func (h *Zaken) informatieobjecten(ctx context.Context, z *zaken.Zaak, extra ...string) (map[string]zaken.InformatieobjectFeit, error) {
+// informatieobjecten resolves the documents of z's zaakinformatieobjecten,
+// which closing and archiving need; one that does not resolve is left out,
+// and the domain then treats it as not meeting their conditions.
+func (h *Zaken) informatieobjecten(ctx context.Context, z *zaken.Zaak) (map[string]zaken.InformatieobjectFeit, error) {
 	out := map[string]zaken.InformatieobjectFeit{}
-	for _, io := range append(z.Informatieobjecten(), extra...) {
+	for _, io := range z.Informatieobjecten() {
 		f, err := h.informatieobjectFeit(ctx, "informatieobject", io)
 		if isKind(err, domain.KindInvalid) {
 			continue
@@ -201,12 +201,13 @@ func (h *Zaken) informatieobjecten(ctx context.Context, z *zaken.Zaak, extra ...
 	return out, nil
 }
 
-// feiten gathers everything a decision on z with fields g needs from
-// outside the zaak's stream. Documents are resolved only when docs is set:
-// closing, archiving and linking need them, other changes do not.
-func (h *Zaken) feiten(ctx context.Context, z *zaken.Zaak, g zaken.ZaakGegevens, docs bool) (zaken.Feiten, error) {
+// feiten gathers what a decision on z needs from outside the zaak's
+// stream, documents aside: only closing, archiving and linking need those
+// (informatieobjecten, informatieobjectFeit).
+func (h *Zaken) feiten(ctx context.Context, z *zaken.Zaak) (zaken.Feiten, error) {
 	var f zaken.Feiten
 	var err error
+	g := z.Gegevens()
 	if _, f.Zaaktype, err = h.zaaktypeFeiten(ctx, "zaaktype", g.Zaaktype); err != nil {
 		return f, err
 	}
@@ -222,8 +223,5 @@ func (h *Zaken) feiten(ctx context.Context, z *zaken.Zaak, g zaken.ZaakGegevens,
 			return f, err
 		}
 	}
-	if docs {
-		f.Informatieobjecten, err = h.informatieobjecten(ctx, z)
-	}
-	return f, err
+	return f, nil
 }

@@ -105,13 +105,25 @@ func base[G any](get func(string) (G, bool), id string) (G, error) {
 
 // metHerberekening returns a function that adds to a decision on z that
 // may have changed an input of its archiefactiedatum the recalculation of
-// that date (zrc-021).
-func metHerberekening(z *zaken.Zaak, f zaken.Feiten) func([]domain.Event, error) ([]domain.Event, error) {
+// that date (zrc-021). f are the facts the decision had, or nil; then
+// they are gathered, and only for a closed zaak, the only kind with an
+// archiefactiedatum to recalculate.
+func (h *Zaken) metHerberekening(ctx context.Context, z *zaken.Zaak, f *zaken.Feiten) func([]domain.Event, error) ([]domain.Event, error) {
 	return func(events []domain.Event, err error) ([]domain.Event, error) {
 		if err != nil {
 			return nil, err
 		}
-		return append(events, z.Herbereken(f)...), nil
+		if !z.IsAfgesloten() {
+			return events, nil
+		}
+		if f == nil {
+			feiten, err := h.feiten(ctx, z)
+			if err != nil {
+				return nil, err
+			}
+			f = &feiten
+		}
+		return append(events, z.Herbereken(*f)...), nil
 	}
 }
 
@@ -164,7 +176,7 @@ func (h *Zaken) addStatus(ctx context.Context, z *zaken.Zaak, id string, g zaken
 		return nil, domain.Forbidden("permission_denied",
 			"Met alleen de scope zaken.aanmaken kan een zaak alleen haar eerste status krijgen.")
 	}
-	f, err := h.feiten(ctx, z, zg, false)
+	f, err := h.feiten(ctx, z)
 	if err != nil {
 		return nil, err
 	}
@@ -194,13 +206,9 @@ func (h *Zaken) herberekenDeelzaken(ctx context.Context, meta eventstore.Metadat
 			if err != nil || !z.Exists() {
 				return err
 			}
-			f, err := h.feiten(ctx, z, z.Gegevens(), false)
-			if err != nil {
+			events, err := h.metHerberekening(ctx, z, nil)(nil, nil)
+			if err != nil || len(events) == 0 {
 				return err
-			}
-			events := z.Herbereken(f)
-			if len(events) == 0 {
-				return nil
 			}
 			res, err := h.append(ctx, meta, zaken.ZaakStream(id), expected, events)
 			pos = res.Position
@@ -224,7 +232,7 @@ type resultaatBody struct {
 var resultaatReadOnly = []string{"url", "uuid", "_expand"}
 
 func (h *Zaken) resultaat(ctx context.Context, z *zaken.Zaak, g zaken.ResultaatGegevens) (zaken.ResultaatGegevens, zaken.Feiten, error) {
-	f, err := h.feiten(ctx, z, z.Gegevens(), false)
+	f, err := h.feiten(ctx, z)
 	g.Resultaattype = canonicalCatalogiURL(ctx, "resultaattypen", g.Resultaattype)
 	return g, f, err
 }
@@ -303,7 +311,7 @@ func (h *Zaken) CreateRol(w http.ResponseWriter, r *http.Request) {
 		if err := checkNamedSchema(&p, "contactpersoonRol", "ContactPersoonRol", g.ContactpersoonRol); err != nil {
 			return nil, err
 		}
-		f, err := h.feiten(ctx, z, z.Gegevens(), false)
+		f, err := h.feiten(ctx, z)
 		if err != nil {
 			return nil, err
 		}
@@ -337,11 +345,11 @@ func (h *Zaken) zaakObject(ctx context.Context, z *zaken.Zaak, g zaken.ZaakObjec
 	if err := checkNamedSchema(&p, "objectTypeOverigeDefinitie", "ObjectTypeOverigeDefinitie", g.ObjectTypeOverigeDefinitie); err != nil {
 		return nil, err
 	}
-	f, err := h.feiten(ctx, z, z.Gegevens(), false)
+	f, err := h.feiten(ctx, z)
 	if err != nil {
 		return nil, err
 	}
-	events, err := metHerberekening(z, f)(decide(g, f))
+	events, err := h.metHerberekening(ctx, z, &f)(decide(g, f))
 	return events, combine(p.Err(), err)
 }
 
@@ -386,11 +394,7 @@ func (h *Zaken) UpdateZaakObject(partial bool) http.HandlerFunc {
 // DeleteZaakObject handles DELETE /zaakobjecten/{uuid}.
 func (h *Zaken) DeleteZaakObject(w http.ResponseWriter, r *http.Request) {
 	h.deleteOnderdeel(w, r, collZaakobjecten, func(ctx context.Context, z *zaken.Zaak, id string) ([]domain.Event, error) {
-		f, err := h.feiten(ctx, z, z.Gegevens(), false)
-		if err != nil {
-			return nil, err
-		}
-		return metHerberekening(z, f)(z.DeleteZaakObject(id, bevoegdheden(ctx, z.Gegevens())))
+		return h.metHerberekening(ctx, z, nil)(z.DeleteZaakObject(id, bevoegdheden(ctx, z.Gegevens())))
 	})
 }
 
@@ -415,7 +419,7 @@ func (h *Zaken) CreateZaakInformatieObject(w http.ResponseWriter, r *http.Reques
 	}
 	h.createOnderdeel(w, r, h.Zaakinformatieobjecten, collZaakinformatieobjecten, c.body.Zaak, func(ctx context.Context, z *zaken.Zaak, id string) ([]domain.Event, error) {
 		g := c.body.ZaakInformatieObjectGegevens
-		f, err := h.feiten(ctx, z, z.Gegevens(), true)
+		f, err := h.feiten(ctx, z)
 		if err != nil {
 			return nil, err
 		}
@@ -426,7 +430,7 @@ func (h *Zaken) CreateZaakInformatieObject(w http.ResponseWriter, r *http.Reques
 				return nil, err
 			}
 			if err == nil {
-				f.Informatieobjecten[g.Informatieobject] = doc
+				f.Informatieobjecten = map[string]zaken.InformatieobjectFeit{g.Informatieobject: doc}
 			}
 		}
 		events, err := z.AddZaakInformatieObject(id, g, f, bevoegdheden(ctx, z.Gegevens()))
@@ -522,7 +526,7 @@ type zaakEigenschapBody struct {
 var zaakEigenschapReadOnly = []string{"url", "uuid", "naam"}
 
 func (h *Zaken) zaakEigenschap(ctx context.Context, z *zaken.Zaak, g zaken.ZaakEigenschapGegevens) (zaken.ZaakEigenschapGegevens, zaken.Feiten, error) {
-	f, err := h.feiten(ctx, z, z.Gegevens(), false)
+	f, err := h.feiten(ctx, z)
 	g.Eigenschap = canonicalCatalogiURL(ctx, "eigenschappen", g.Eigenschap)
 	return g, f, err
 }
@@ -540,7 +544,7 @@ func (h *Zaken) CreateZaakEigenschap(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return metHerberekening(z, f)(z.AddZaakEigenschap(id, g, f, bevoegdheden(ctx, z.Gegevens())))
+		return h.metHerberekening(ctx, z, &f)(z.AddZaakEigenschap(id, g, f, bevoegdheden(ctx, z.Gegevens())))
 	})
 	if writeError(w, r, err) {
 		return
@@ -572,7 +576,7 @@ func (h *Zaken) UpdateZaakEigenschap(partial bool) http.HandlerFunc {
 				if err != nil {
 					return nil, err
 				}
-				return metHerberekening(z, f)(z.UpdateZaakEigenschap(id, g, f, actie(partial), bevoegdheden(ctx, z.Gegevens())))
+				return h.metHerberekening(ctx, z, &f)(z.UpdateZaakEigenschap(id, g, f, actie(partial), bevoegdheden(ctx, z.Gegevens())))
 			})
 		}
 		if writeError(w, r, err) {
@@ -588,11 +592,7 @@ func (h *Zaken) DeleteZaakEigenschap(w http.ResponseWriter, r *http.Request) {
 	id, err := pathUUID(r)
 	if err == nil {
 		_, err = h.nested(r, "", func(ctx context.Context, z *zaken.Zaak) ([]domain.Event, error) {
-			f, err := h.feiten(ctx, z, z.Gegevens(), false)
-			if err != nil {
-				return nil, err
-			}
-			return metHerberekening(z, f)(z.DeleteZaakEigenschap(id, bevoegdheden(ctx, z.Gegevens())))
+			return h.metHerberekening(ctx, z, nil)(z.DeleteZaakEigenschap(id, bevoegdheden(ctx, z.Gegevens())))
 		})
 	}
 	if writeError(w, r, err) {

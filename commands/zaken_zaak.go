@@ -140,15 +140,10 @@ func (h *Zaken) UpdateZaak(partial bool) http.HandlerFunc {
 					}
 				}
 				events, err := z.Update(g, f, actie(partial), bevoegdheden(ctx, old))
-				if err = combine(refsErr, err); err != nil {
-					return nil, err
-				}
 				// A new hoofdzaak or new related zaken may move the
-				// archiefactiedatum of a closed zaak (zrc-021).
-				if f, err = h.feiten(ctx, z, z.Gegevens(), false); err != nil {
-					return nil, err
-				}
-				return append(events, z.Herbereken(f)...), nil
+				// archiefactiedatum of a closed zaak (zrc-021); the facts
+				// are gathered again for the zaak as it now is.
+				return h.metHerberekening(ctx, z, nil)(events, combine(refsErr, err))
 			})
 		}
 		if writeError(w, r, err) {
