@@ -21,9 +21,14 @@ func (Autorisaties) Name() string { return "autorisaties" }
 // Schema implements Projection.
 func (Autorisaties) Schema() string { return "ac" }
 
+// Wants implements Selective: the events of applicaties.
+func (Autorisaties) Wants(eventType string) bool {
+	return strings.HasPrefix(eventType, "autorisaties.applicatie.")
+}
+
 // Apply implements Projection.
-func (Autorisaties) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
-	if !strings.HasPrefix(ev.Type, "autorisaties.applicatie.") {
+func (a Autorisaties) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
+	if !a.Wants(ev.Type) {
 		return nil
 	}
 	e, err := autorisaties.Decode(ev.Type, ev.Data)

@@ -28,11 +28,14 @@ func (Catalogi) Name() string { return "catalogi" }
 // Schema implements Projection.
 func (Catalogi) Schema() string { return "ztc" }
 
+// Wants implements Selective: the events of the catalogi context.
+func (Catalogi) Wants(eventType string) bool { return strings.HasPrefix(eventType, "catalogi.") }
+
 // Apply implements Projection. The Versie events are ignored: every change
 // of a validity period they record also reaches the type's own stream as a
 // Gewijzigd or Beeindigd event with the type's full state.
-func (Catalogi) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
-	if !strings.HasPrefix(ev.Type, "catalogi.") {
+func (c Catalogi) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
+	if !c.Wants(ev.Type) {
 		return nil
 	}
 	e, err := catalogi.Decode(ev.Type, ev.Data)

@@ -36,6 +36,14 @@ type Listener interface {
 	Handle(ctx context.Context, ev eventstore.RecordedEvent) error
 }
 
+// Selective is implemented by projections that care about some event
+// types only. The runtime hands them only those, and a batch without any
+// costs no read-model transaction: the projection's position moves on in
+// process at once and its checkpoint follows Config.SkipCheckpoint later.
+type Selective interface {
+	Wants(eventType string) bool
+}
+
 // Committer is implemented by projections that want to know, in process,
 // which events they committed (for example to invalidate a cache at once).
 type Committer interface {

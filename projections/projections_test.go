@@ -261,3 +261,49 @@ func TestRuntime_OneActiveInstance(t *testing.T) {
 		t.Fatalf("rows = %d, want 40", f.rows())
 	}
 }
+
+// TestRuntime_SelectiveSkipsUnwantedEvents: events a Selective projection
+// does not want move its position at once without a transaction; the
+// checkpoint follows SkipCheckpoint later, and a wanted event moves it in
+// its own transaction at once.
+func TestRuntime_SelectiveSkipsUnwantedEvents(t *testing.T) {
+	f := newFixture(t)
+	rt := f.start(projections.Config{SkipCheckpoint: time.Second})
+	ctx := context.Background()
+	first := f.history(1)
+	f.wait(rt, first)
+	checkpoint := func() eventstore.Position {
+		pos, err := projections.ReadCheckpoint(ctx, f.pool, "autorisaties")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pos
+	}
+	if checkpoint() != first {
+		t.Fatalf("checkpoint %s after a wanted event at %s", checkpoint(), first)
+	}
+	var evs []eventstore.EventData
+	for range 20 {
+		evs = append(evs, eventstore.EventData{ID: uuid.NewString(), Type: "zaken.identificatie.uitgegeven", SchemaVersion: 1, Data: json.RawMessage(`{}`)})
+	}
+	res, err := f.store.Append(ctx, "elders-"+uuid.NewString(), eventstore.NoStream(), evs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.wait(rt, res.Position)
+	if got := checkpoint(); got != first {
+		t.Fatalf("checkpoint %s written at once for skipped events, want it still at %s", got, first)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for checkpoint() != res.Position {
+		if time.Now().After(deadline) {
+			t.Fatalf("checkpoint %s never followed the skipped events to %s", checkpoint(), res.Position)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	last := f.history(1)
+	f.wait(rt, last)
+	if got := checkpoint(); got != last {
+		t.Fatalf("checkpoint %s after a wanted event at %s", got, last)
+	}
+}

@@ -22,6 +22,9 @@ type Config struct {
 	BatchSize    int           // events per transaction during catch-up (default 500)
 	Retries      int           // retries of a failing batch before it is poisoned (default 5)
 	LockInterval time.Duration // how often a standby instance tries to become active (default 2s)
+	// SkipCheckpoint is how long a Selective projection waits before it
+	// writes the checkpoint of batches it had no use for (default 1s).
+	SkipCheckpoint time.Duration
 }
 
 func (c *Config) defaults() {
@@ -33,6 +36,9 @@ func (c *Config) defaults() {
 	}
 	if c.LockInterval <= 0 {
 		c.LockInterval = 2 * time.Second
+	}
+	if c.SkipCheckpoint <= 0 {
+		c.SkipCheckpoint = time.Second
 	}
 }
 
@@ -48,8 +54,9 @@ type Runtime struct {
 	order       []string
 	listeners   []Listener
 
-	mu    sync.Mutex
-	locks map[string]*pgxpool.Conn
+	mu      sync.Mutex
+	locks   map[string]*pgxpool.Conn
+	skipped map[string]*pendingCheckpoint
 }
 
 // New returns a runtime that reads store and writes read models in pool.
@@ -61,6 +68,7 @@ func New(pool *pgxpool.Pool, store eventstore.Store, logger *slog.Logger, metric
 		waiter:      NewWaiter(pool),
 		projections: map[string]Projection{},
 		locks:       map[string]*pgxpool.Conn{},
+		skipped:     map[string]*pendingCheckpoint{},
 	}
 }
 
@@ -130,6 +138,7 @@ func (r *Runtime) Run(ctx context.Context, running chan<- struct{}) error {
 		}()
 	}
 	err = router.Run(ctx)
+	r.writeAllSkipped()
 	r.releaseLocks()
 	return err
 }
@@ -184,21 +193,98 @@ func (r *Runtime) listenerHandler(l Listener) message.NoPublishHandlerFunc {
 // apply runs batch through p in one transaction that also moves the
 // checkpoint named checkpoint; events at or before the checkpoint are
 // skipped, which makes redelivery harmless and keeps a second active
-// instance from applying anything twice.
+// instance from applying anything twice. A batch a Selective projection
+// has no use for costs no transaction (see skip).
 func (r *Runtime) apply(ctx context.Context, p Projection, schema, checkpoint string, batch Batch) error {
-	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		return r.applyTx(ctx, tx, p, schema, checkpoint, batch)
-	})
-	if err != nil {
-		return err
-	}
 	last := batch[len(batch)-1]
+	if wantsAny(p, batch) {
+		err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+			return r.applyTx(ctx, tx, p, schema, checkpoint, batch)
+		})
+		if err != nil {
+			return err
+		}
+		if c, ok := p.(Committer); ok {
+			c.Committed(batch)
+		}
+	} else {
+		r.skip(checkpoint, last.Position)
+	}
 	r.waiter.advance(checkpoint, last.Position)
 	r.metrics.applied(checkpoint, batch)
-	if c, ok := p.(Committer); ok {
-		c.Committed(batch)
-	}
 	return nil
+}
+
+// wantsAny reports whether p has a use for any event of batch.
+func wantsAny(p Projection, batch Batch) bool {
+	s, ok := p.(Selective)
+	if !ok {
+		return true
+	}
+	for _, ev := range batch {
+		if s.Wants(ev.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingCheckpoint is where a projection's skipped batches have brought
+// it, to be written when its timer fires.
+type pendingCheckpoint struct {
+	pos   eventstore.Position
+	timer *time.Timer
+}
+
+// skip passes a batch a projection has no use for. Its position moves in
+// process at once (the waiter) and in the checkpoint table SkipCheckpoint
+// later, one write for all batches skipped meanwhile; a transaction of the
+// projection in between writes it anyway. A restart before that write
+// reads the skipped events again, and skips them again.
+func (r *Runtime) skip(checkpoint string, pos eventstore.Position) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.skipped[checkpoint]
+	if p == nil {
+		p = &pendingCheckpoint{}
+		r.skipped[checkpoint] = p
+	}
+	p.pos = pos
+	if p.timer == nil {
+		p.timer = time.AfterFunc(r.cfg.SkipCheckpoint, func() { r.writeSkipped(checkpoint) })
+	}
+}
+
+// writeSkipped writes a pending checkpoint. The update only moves the
+// checkpoint forward, so it never undoes a projection transaction.
+func (r *Runtime) writeSkipped(checkpoint string) {
+	r.mu.Lock()
+	p := r.skipped[checkpoint]
+	pos := p.pos
+	p.timer = nil
+	r.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := r.pool.Exec(ctx, `UPDATE public.projection_checkpoints SET commit_pos = $2, prepare_pos = $3, updated_at = now()
+		WHERE name = $1 AND (commit_pos, prepare_pos) < ($2, $3)`, checkpoint, pos.Commit, pos.Prepare); err != nil {
+		r.log.Warn("checkpoint of skipped events not written", "projection", checkpoint, "error", err)
+	}
+}
+
+// writeAllSkipped writes the pending checkpoints at once, when the runtime
+// stops.
+func (r *Runtime) writeAllSkipped() {
+	r.mu.Lock()
+	var due []string
+	for name, p := range r.skipped {
+		if p.timer != nil && p.timer.Stop() {
+			due = append(due, name)
+		}
+	}
+	r.mu.Unlock()
+	for _, name := range due {
+		r.writeSkipped(name)
+	}
 }
 
 func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, checkpoint string, batch Batch) error {
@@ -214,8 +300,13 @@ func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, 
 	}
 	ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
 	var last eventstore.Position
+	sel, _ := p.(Selective)
 	for _, ev := range batch {
 		if !done.Less(ev.Position) {
+			continue
+		}
+		last = ev.Position
+		if sel != nil && !sel.Wants(ev.Type) {
 			continue
 		}
 		if err := p.Apply(ctx, ptx, ev); err != nil {
@@ -224,7 +315,6 @@ func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, 
 		if err := ptx.flushIfLarge(ctx); err != nil {
 			return &applyError{ev: ev, err: err}
 		}
-		last = ev.Position
 	}
 	if last == (eventstore.Position{}) {
 		return nil

@@ -27,6 +27,14 @@ func (Zaken) Name() string { return "zaken" }
 // Schema implements Projection.
 func (Zaken) Schema() string { return "zrc" }
 
+// Wants implements Selective: the events of the zaken context except the
+// reservations that keep identificaties unique, of which the read model
+// shows nothing.
+func (Zaken) Wants(eventType string) bool {
+	return strings.HasPrefix(eventType, "zaken.") &&
+		eventType != zaken.TypeIdentificatieGereserveerd && eventType != zaken.TypeIdentificatieUitgegeven
+}
+
 // zakenTables are the tables of the sub-resources of a zaak; each has a
 // zaak column.
 var zakenTables = []string{"statussen", "resultaten", "rollen", "zaakobjecten", "zaakeigenschappen",
@@ -35,8 +43,8 @@ var zakenTables = []string{"statussen", "resultaten", "rollen", "zaakobjecten", 
 // Apply implements Projection. An event type of the zaken context that
 // Decode or this projection does not know is an error, so that the event
 // is poisoned instead of skipped.
-func (Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
-	if !strings.HasPrefix(ev.Type, "zaken.") {
+func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error {
+	if !z.Wants(ev.Type) {
 		return nil
 	}
 	e, err := zaken.Decode(ev.Type, ev.Data)
@@ -58,9 +66,6 @@ func (Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) error
 		w.verwijderd(e, ev)
 	case zaken.ZaakVernietigd:
 		w.vernietigd(e, ev)
-	case zaken.IdentificatieGereserveerd, zaken.IdentificatieUitgegeven:
-		// The reservation keeps identificaties unique; the read model
-		// has nothing to show of it.
 	default:
 		return w.onderdeel(e)
 	}

@@ -30,7 +30,7 @@ func (s *Store) ReadStream(ctx context.Context, stream string, from uint64, limi
 	if err != nil {
 		return nil, fmt.Errorf("read stream %q: %w", stream, err)
 	}
-	events, err := scanEvents(rows, limit)
+	events, err := scanEvents(rows)
 	if err != nil {
 		return nil, fmt.Errorf("read stream %q: %w", stream, err)
 	}
@@ -65,16 +65,18 @@ func (s *Store) ReadAll(ctx context.Context, after eventstore.Position, limit in
 	if err != nil {
 		return nil, fmt.Errorf("read all after %s: %w", after, err)
 	}
-	events, err := scanEvents(rows, limit)
+	events, err := scanEvents(rows)
 	if err != nil {
 		return nil, fmt.Errorf("read all after %s: %w", after, err)
 	}
 	return events, nil
 }
 
-func scanEvents(rows pgx.Rows, limit int) ([]eventstore.RecordedEvent, error) {
+func scanEvents(rows pgx.Rows) ([]eventstore.RecordedEvent, error) {
 	defer rows.Close()
-	events := make([]eventstore.RecordedEvent, 0, min(max(limit, 0), 1024))
+	// Grown as rows come: a live subscription's read usually finds one
+	// event, and a slice sized for the page would be garbage at once.
+	var events []eventstore.RecordedEvent
 	var (
 		rev  int64
 		id   pgtype.UUID

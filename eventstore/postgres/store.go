@@ -32,6 +32,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/zaakregister/zaakregister/eventstore"
 )
@@ -55,6 +56,7 @@ type Store struct {
 	wg         sync.WaitGroup // every goroutine the store started
 	listeners  int            // subscriptions that need the LISTEN connection
 	stopListen context.CancelFunc
+	reads      singleflight.Group // reads of subscriptions, by position
 }
 
 var _ eventstore.Store = (*Store)(nil)

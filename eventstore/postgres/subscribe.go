@@ -108,7 +108,7 @@ func (s *Store) follow(ctx context.Context, out chan<- eventstore.RecordedEvent,
 // advancing *pos past each event sent.
 func (s *Store) deliver(ctx context.Context, out chan<- eventstore.RecordedEvent, pos *eventstore.Position) (progressed bool, err error) {
 	for {
-		events, err := s.ReadAll(ctx, *pos, s.cfg.pageSize)
+		events, err := s.readShared(ctx, *pos)
 		if err != nil {
 			return progressed, err
 		}
@@ -124,6 +124,30 @@ func (s *Store) deliver(ctx context.Context, out chan<- eventstore.RecordedEvent
 		if len(events) < s.cfg.pageSize {
 			return progressed, nil
 		}
+	}
+}
+
+// readShared is ReadAll of a page after pos, one query for all the
+// subscriptions that ask for the same page at once: a commit wakes every
+// subscription of the process (one per projection and listener), and those
+// that are caught up all read from the same position. A subscription that
+// joins a read already under way may miss an event committed meanwhile;
+// follow then sees that it is behind the latest commit it knows of, and reads
+// again.
+func (s *Store) readShared(ctx context.Context, pos eventstore.Position) ([]eventstore.RecordedEvent, error) {
+	ch := s.reads.DoChan(pos.String(), func() (any, error) {
+		rctx, cancel := context.WithTimeout(s.ctx, time.Minute)
+		defer cancel()
+		return s.ReadAll(rctx, pos, s.cfg.pageSize)
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.([]eventstore.RecordedEvent), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 
