@@ -64,15 +64,16 @@ func nonNil(a []autorisaties.Autorisatie) []autorisaties.Autorisatie {
 	return a
 }
 
-// AfterProjection is a listener that calls Do once projection has
-// processed an event whose type starts with Prefix: the way an in-process
-// cache learns, in every process, that the read model it caches changed.
+// AfterProjection is a listener that calls Do with every event whose type
+// starts with Prefix once projection has processed it: the way an
+// in-process cache learns, in every process, that the read model it caches
+// changed.
 type AfterProjection struct {
 	ListenerName string
 	Projection   string
 	Prefix       string
 	Waiter       *Waiter
-	Do           func()
+	Do           func(eventstore.RecordedEvent)
 }
 
 // Name implements Listener.
@@ -87,6 +88,6 @@ func (a AfterProjection) Handle(ctx context.Context, ev eventstore.RecordedEvent
 	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	_ = a.Waiter.Wait(wctx, ev.Position, a.Projection)
-	a.Do()
+	a.Do(ev)
 	return ctx.Err()
 }

@@ -288,13 +288,13 @@ func (r *Runtime) writeAllSkipped() {
 }
 
 func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, checkpoint string, batch Batch) error {
-	if _, err := tx.Exec(ctx, fmt.Sprintf(`SET LOCAL search_path TO %s; SET LOCAL synchronous_commit TO off`,
-		pgx.Identifier{schema}.Sanitize()), pgx.QueryExecModeSimpleProtocol); err != nil {
-		return err
-	}
+	// One round trip: the transaction's settings (SET LOCAL) with the
+	// checkpoint, locked.
 	var done eventstore.Position
-	err := tx.QueryRow(ctx, `SELECT commit_pos, prepare_pos FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE`,
-		checkpoint).Scan(&done.Commit, &done.Prepare)
+	var set1, set2 string
+	err := tx.QueryRow(ctx, `SELECT set_config('search_path', $2, true), set_config('synchronous_commit', 'off', true),
+		commit_pos, prepare_pos FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE`,
+		checkpoint, pgx.Identifier{schema}.Sanitize()).Scan(&set1, &set2, &done.Commit, &done.Prepare)
 	if err != nil {
 		return fmt.Errorf("checkpoint %s: %w", checkpoint, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -14,6 +15,7 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/zaken"
+	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
@@ -293,6 +295,7 @@ func (s Zaken) Read(w http.ResponseWriter, r *http.Request) {
 		zgw.WriteError(w, r, err)
 		return
 	}
+	z.cacheDependsOn(r.Context())
 	expanded, err := s.expand(r, []zaak{z.wire(r.Context())})
 	if err != nil {
 		zgw.WriteError(w, r, err)
@@ -317,6 +320,53 @@ func (s Zaken) Render(w http.ResponseWriter, r *http.Request, status int, uuid s
 		return
 	}
 	zgw.WriteJSON(w, r, status, z.wire(r.Context()))
+}
+
+// CacheKey is the key of GET /zaken/{uuid} in a zgw.ResponseCache: the
+// answer depends on the path, the query (expand) and, through the
+// RightsFilter of expand, on the client. What it shows of the read model
+// it names itself (cacheDependsOn); the catalogue and the rights flush the
+// cache when they change.
+func (Zaken) CacheKey(r *http.Request) string {
+	client := ""
+	if p := zgw.PrincipalFrom(r.Context()); p != nil {
+		client = p.ClientID
+	}
+	return r.URL.Path + "?" + r.URL.RawQuery + "\x00" + client
+}
+
+// cacheDependsOn names, for a cached answer, the zaken whose changes change
+// z's wire form: z itself (its sub-resources are events of its stream), its
+// deelzaken (their hoofdzaak names z) and its hoofdzaak (whose delete
+// deletes z). ZaakCacheTags names the same zaken from the events.
+func (z zaakRow) cacheDependsOn(ctx context.Context) {
+	zgw.CacheDependsOn(ctx, z.uuid)
+	if z.hoofdzaak != "" {
+		zgw.CacheDependsOn(ctx, z.hoofdzaak)
+	}
+	zgw.CacheDependsOn(ctx, z.deelzaken...)
+}
+
+// ZaakCacheTags names the zaken an event of the zaken context changes, as
+// cacheDependsOn names them: the zaak of its stream and the hoofdzaak the
+// event names, whose deelzaken change.
+func ZaakCacheTags(ev eventstore.RecordedEvent) []string {
+	var e struct {
+		Zaak      string `json:"zaak"`
+		Hoofdzaak string `json:"hoofdzaak"`
+	}
+	var tags []string
+	if id, ok := strings.CutPrefix(ev.StreamID, zaken.ZaakStream("")); ok {
+		tags = append(tags, id)
+	}
+	if json.Unmarshal(ev.Data, &e) == nil {
+		for _, ref := range []string{e.Zaak, e.Hoofdzaak} {
+			if id := zgw.CanonicalUUID(ref[strings.LastIndexByte(ref, '/')+1:]); id != "" {
+				tags = append(tags, id)
+			}
+		}
+	}
+	return tags
 }
 
 // one reads zaak id.

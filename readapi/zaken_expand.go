@@ -286,6 +286,7 @@ func (x expander) fetch(kind string, ids []string) (map[string]*expanded, error)
 		if err != nil {
 			return nil, err
 		}
+		zgw.CacheDependsOn(x.ctx, row.zaak)
 		if !x.rights.Allows(row.zaaktype, row.vertrouwelijkheid) {
 			found[row.uuid] = nil
 			continue
@@ -311,6 +312,7 @@ func (x expander) fetchZaken(ids []string, found map[string]*expanded) error {
 		if err != nil {
 			return err
 		}
+		z.cacheDependsOn(x.ctx)
 		if !x.rights.Allows(z.zaaktype, z.vertrouwelijkheid) {
 			found[z.uuid] = nil
 			continue

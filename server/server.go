@@ -51,6 +51,10 @@ type Config struct {
 	// expands; the caller flushes it after every change of the catalogi
 	// read model.
 	ExpandCache *readapi.ExpandCache
+	// ZakenCache, when set, keeps the answers of GET /zaken/{uuid}; the
+	// owner forgets a zaak's answers after each of its events and flushes
+	// it with the catalogue and the rights.
+	ZakenCache *zgw.ResponseCache
 	// Resolver resolves references to other registries (documents).
 	Resolver *refs.Resolver
 }

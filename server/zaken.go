@@ -49,8 +49,14 @@ func zakenAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error) {
 			r.Get("/zaken", zaken.List)
 			r.Post("/zaken", w.CreateZaak)
 			r.Post("/zaken/_zoek", zaken.Search)
-			r.Get("/zaken/{uuid}", zaken.Read)
-			r.Head("/zaken/{uuid}", zaken.Read)
+			// Inside the route table, so after authentication and the
+			// scope check; the key holds the client for the RightsFilter.
+			read := http.Handler(http.HandlerFunc(zaken.Read))
+			if cfg.ZakenCache != nil {
+				read = cfg.ZakenCache.Middleware(zaken.CacheKey)(read)
+			}
+			r.Method(http.MethodGet, "/zaken/{uuid}", read)
+			r.Method(http.MethodHead, "/zaken/{uuid}", read)
 			r.Put("/zaken/{uuid}", w.UpdateZaak(false))
 			r.Patch("/zaken/{uuid}", w.UpdateZaak(true))
 			r.Delete("/zaken/{uuid}", w.DeleteZaak)

@@ -76,3 +76,83 @@ func TestResponseCache(t *testing.T) {
 		t.Fatalf("an answer past its TTL was served from the cache")
 	}
 }
+
+// TestResponseCache_Forget: Forget drops the answers that named a tag
+// (CacheDependsOn) and keeps the others; an answer rendered while a Forget
+// happens is not kept.
+func TestResponseCache_Forget(t *testing.T) {
+	calls := map[string]int{}
+	var during func()
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls[r.URL.Path]++
+		zgw.CacheDependsOn(r.Context(), r.URL.Query()["tag"]...)
+		if during != nil {
+			during()
+		}
+		zgw.WriteJSON(w, r, http.StatusOK, map[string]int{"n": calls[r.URL.Path]})
+	})
+	c := &zgw.ResponseCache{}
+	cached := c.Middleware(func(r *http.Request) string { return r.URL.String() })(h)
+	get := func(url string) {
+		cached.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", url, nil))
+	}
+	get("/a?tag=x&tag=y")
+	get("/b?tag=y")
+	get("/c?tag=z")
+	c.Forget("x")
+	get("/a?tag=x&tag=y")
+	get("/b?tag=y")
+	get("/c?tag=z")
+	if calls["/a"] != 2 || calls["/b"] != 1 || calls["/c"] != 1 {
+		t.Fatalf("after Forget(x): %v, want only /a rendered again", calls)
+	}
+	c.Forget("y")
+	get("/a?tag=x&tag=y")
+	get("/b?tag=y")
+	get("/c?tag=z")
+	if calls["/a"] != 3 || calls["/b"] != 2 || calls["/c"] != 1 {
+		t.Fatalf("after Forget(y): %v", calls)
+	}
+	during = func() { c.Forget("other") }
+	get("/d")
+	during = nil
+	get("/d")
+	if calls["/d"] != 2 {
+		t.Fatalf("an answer rendered during a Forget was kept: %v", calls)
+	}
+}
+
+// TestResponseCache_NoCache: a request with Cache-Control: no-cache gets an
+// answer rendered afresh, which then replaces the cached one.
+func TestResponseCache_NoCache(t *testing.T) {
+	calls := 0
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		zgw.WriteJSON(w, r, http.StatusOK, map[string]int{"n": calls})
+	})
+	cached := (&zgw.ResponseCache{}).Middleware(func(r *http.Request) string { return r.URL.String() })(h)
+	get := func(header ...string) string {
+		req := httptest.NewRequest("GET", "/a", nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		rec := httptest.NewRecorder()
+		cached.ServeHTTP(rec, req)
+		return rec.Body.String()
+	}
+	for i, c := range []struct {
+		header []string
+		want   string
+	}{
+		{nil, `{"n":1}`},
+		{nil, `{"n":1}`},
+		{[]string{"Cache-Control", "max-age=0, No-Cache"}, `{"n":2}`},
+		{nil, `{"n":2}`},
+		{[]string{"Pragma", "no-cache"}, `{"n":3}`},
+		{[]string{"Cache-Control", "max-age=0"}, `{"n":3}`},
+	} {
+		if got := get(c.header...); got != c.want {
+			t.Fatalf("%d (%v): %s, want %s", i, c.header, got, c.want)
+		}
+	}
+}

@@ -76,6 +76,11 @@ func (e *httpError) Error() string {
 // nil. An answer other than want is an *httpError with the start of its
 // body; otherwise the body is decoded into out when not nil.
 func (c *apiClient) do(ctx context.Context, method, target string, body any, want int, out any) error {
+	return c.doWith(ctx, nil, method, target, body, want, out)
+}
+
+// doWith is do with extra request headers.
+func (c *apiClient) doWith(ctx context.Context, header http.Header, method, target string, body any, want int, out any) error {
 	path := target
 	if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
 		u, err := url.Parse(target)
@@ -108,6 +113,9 @@ func (c *apiClient) do(ctx context.Context, method, target string, body any, wan
 	if strings.HasPrefix(path, zakenRoot+"/zaken") {
 		req.Header.Set("Accept-Crs", "EPSG:4326")
 		req.Header.Set("Content-Crs", "EPSG:4326")
+	}
+	for name, values := range header {
+		req.Header[name] = values
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 const zakenRoot = "/zaken/api/v1"
 
 // runOperations are the operations of a run mix.
-var runOperations = []string{"list", "deep", "detail", "create", "close"}
+var runOperations = []string{"list", "deep", "detail", "detail-fresh", "create", "close"}
 
 // runConfig is one run of a mix against a serving registry.
 type runConfig struct {
@@ -222,7 +222,7 @@ func prepareRun(ctx context.Context, c *apiClient, cfg runConfig) (*runState, er
 	for _, e := range cfg.Mix {
 		switch {
 		case e.weight == 0:
-		case e.name == "detail" && len(l.details) == 0:
+		case strings.HasPrefix(e.name, "detail") && len(l.details) == 0:
 			return nil, fmt.Errorf("detail: the registry has no zaken to read; seed first")
 		case (e.name == "create" || e.name == "close") && len(l.zaaktypen) == 0:
 			return nil, fmt.Errorf("%s: no published zaaktype with an eindstatus and resultaattypen; seed first", e.name)
@@ -241,8 +241,10 @@ func (l *runState) operations(mix []mixEntry) []operation {
 			return l.c.do(ctx, http.MethodGet, zakenRoot+"/zaken?page="+strconv.Itoa(l.deepPage), nil, http.StatusOK, nil)
 		},
 		"detail": func(ctx context.Context, rng *rand.Rand) error {
-			id := l.details[rng.IntN(len(l.details))]
-			return l.c.do(ctx, http.MethodGet, zakenRoot+"/zaken/"+id+"?expand=status,status.statustype,resultaat", nil, http.StatusOK, nil)
+			return l.detail(ctx, rng, nil)
+		},
+		"detail-fresh": func(ctx context.Context, rng *rand.Rand) error {
+			return l.detail(ctx, rng, http.Header{"Cache-Control": {"no-cache"}})
 		},
 		"create": l.create,
 		"close":  l.close,
@@ -254,6 +256,12 @@ func (l *runState) operations(mix []mixEntry) []operation {
 		}
 	}
 	return ops
+}
+
+// detail reads a zaak with status, statustype and resultaat expanded.
+func (l *runState) detail(ctx context.Context, rng *rand.Rand, header http.Header) error {
+	id := l.details[rng.IntN(len(l.details))]
+	return l.c.doWith(ctx, header, http.MethodGet, zakenRoot+"/zaken/"+id+"?expand=status,status.statustype,resultaat", nil, http.StatusOK, nil)
 }
 
 // create posts a zaak of a random seeded zaaktype; it joins the zaken to

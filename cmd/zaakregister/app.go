@@ -141,9 +141,17 @@ func (m *Main) Open(ctx context.Context) error {
 	rights := &readapi.RightsCache{Source: &readapi.Autorisaties{Pool: m.Pool}}
 	catalogiCache := &zgw.ResponseCache{TTL: 5 * time.Minute}
 	expandCache := &readapi.ExpandCache{TTL: 5 * time.Minute}
+	// The zaak details with what they expand: a zaak's answers are
+	// forgotten when an event changes it, all of them when the catalogue
+	// or the rights change.
+	zakenCache := &zgw.ResponseCache{Max: 5000, TTL: 5 * time.Minute}
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "catalogicache", Projection: "catalogi", Prefix: "catalogi.",
-		Waiter: m.Runtime.Waiter(), Do: func() { catalogiCache.Flush(); expandCache.Flush() },
+		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) { catalogiCache.Flush(); expandCache.Flush(); zakenCache.Flush() },
+	})
+	m.Runtime.Listen(projections.AfterProjection{
+		ListenerName: "zakencache", Projection: "zaken", Prefix: "zaken.",
+		Waiter: m.Runtime.Waiter(), Do: func(ev eventstore.RecordedEvent) { zakenCache.Forget(readapi.ZaakCacheTags(ev)...) },
 	})
 	lijsten, err := referentielijsten.Load()
 	if err != nil {
@@ -159,15 +167,15 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "rightscache", Projection: "autorisaties", Prefix: "autorisaties.applicatie.",
-		Waiter: m.Runtime.Waiter(), Do: rights.Flush,
+		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) { rights.Flush(); zakenCache.Flush() },
 	})
 	h, err := server.New(server.Config{
 		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
 		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"},
-			"zaken": {"zaken"}},
+			"zaken": {"zaken", "zakencache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
-		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, ExpandCache: expandCache,
+		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, ExpandCache: expandCache, ZakenCache: zakenCache,
 		Resolver: resolver,
 	})
 	if err != nil {

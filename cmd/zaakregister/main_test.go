@@ -118,7 +118,13 @@ func startRegistry(t *testing.T) *registry {
 // that out of the measured path).
 func openRegistry(tb testing.TB, validate bool) *registry {
 	tb.Helper()
-	dbURL := pgtest.New(tb)
+	return openRegistryOn(tb, pgtest.New(tb), validate)
+}
+
+// openRegistryOn starts a registry on database dbURL: a second one on the
+// database of another is a second process of one installation.
+func openRegistryOn(tb testing.TB, dbURL string, validate bool) *registry {
+	tb.Helper()
 	tb.Setenv("DATABASE_URL", dbURL)
 	tb.Setenv("ZAAKREGISTER_URL", testBaseURL)
 	cfg, err := ConfigFromEnv()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 const zrcRoot = "/zaken/api/v1"
@@ -285,5 +286,78 @@ func TestZaken_ExpandFollowsCatalogi(t *testing.T) {
 	expect(t, e.g.do("PATCH", strings.TrimPrefix(zt.statustypen[0], testBaseURL), a, map[string]any{"omschrijving": "Binnengekomen"}), http.StatusOK)
 	if got := statustype(); got != "Binnengekomen" {
 		t.Fatalf("after the correction: %v", got)
+	}
+}
+
+// TestZaken_DetailCacheFollowsWrites: GET /zaken/{uuid} is answered from
+// a cache; every write that changes what a detail shows (the zaak, a
+// sub-resource, a deelzaak joining or leaving, the hoofdzaak's delete) is
+// seen by the next GET, in this process at once and in a second process of
+// the same installation within moments.
+func TestZaken_DetailCacheFollowsWrites(t *testing.T) {
+	e := startZaken(t, 1)
+	zt, a := e.zt[0], e.admin
+	other := openRegistryOn(t, e.g.dbURL, false)
+	get := func(g *registry, url, query string) map[string]any {
+		t.Helper()
+		r := g.do("GET", zrcRoot+zrcPath(url)+query, a, nil, "Accept-Crs", "EPSG:4326")
+		expect(t, r, http.StatusOK)
+		return r.json(t)
+	}
+	hoofdzaak := e.created(t, "/zaken", a, zaakBody(zt))
+	h := hoofdzaak["url"].(string)
+	for _, g := range []*registry{e.g, other} {
+		if v := get(g, h, ""); len(v["deelzaken"].([]any)) != 0 || len(v["rollen"].([]any)) != 0 {
+			t.Fatalf("a new zaak: %v", v)
+		}
+		get(g, h, "?expand=status")
+	}
+
+	body := zaakBody(zt)
+	body["hoofdzaak"] = h
+	deelzaak := e.created(t, "/zaken", a, body)
+	if v := get(e.g, h, ""); len(v["deelzaken"].([]any)) != 1 {
+		t.Fatalf("the hoofdzaak's detail missed its new deelzaak: %v", v["deelzaken"])
+	}
+	e.created(t, "/rollen", a, map[string]any{"zaak": h, "roltype": zt.roltypen[0], "betrokkeneType": "natuurlijk_persoon",
+		"roltoelichting": "aanvrager", "betrokkeneIdentificatie": map[string]any{"inpBsn": "111222333"}})
+	e.created(t, "/statussen", a, map[string]any{"zaak": h, "statustype": zt.statustypen[0], "datumStatusGezet": "2026-11-02T10:00:00Z"})
+	if v := get(e.g, h, "?expand=status"); len(v["rollen"].([]any)) != 1 || v["status"] == nil || v["_expand"].(map[string]any)["status"] == nil {
+		t.Fatalf("the detail missed a new rol or status: %v", v)
+	}
+	expect(t, e.do("PATCH", zrcPath(h), a, map[string]any{"omschrijving": "Gewijzigd"}), http.StatusOK)
+	if v := get(e.g, h, ""); v["omschrijving"] != "Gewijzigd" {
+		t.Fatalf("omschrijving %v after the PATCH", v["omschrijving"])
+	}
+
+	// The other process learns of the changes from the log.
+	eventually := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Fatalf("the second process still shows the detail before %s", what)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	eventually("the PATCH", func() bool {
+		v := get(other, h, "")
+		return v["omschrijving"] == "Gewijzigd" && len(v["deelzaken"].([]any)) == 1 && len(v["rollen"].([]any)) == 1
+	})
+	eventually("the status", func() bool { return get(other, h, "?expand=status")["_expand"].(map[string]any)["status"] != nil })
+
+	d := deelzaak["url"].(string)
+	get(e.g, d, "")
+	get(other, d, "")
+	expect(t, e.do("DELETE", zrcPath(h), a, nil), http.StatusNoContent)
+	for _, g := range []*registry{e.g, other} {
+		deadline := time.Now().Add(10 * time.Second)
+		for g.do("GET", zrcRoot+zrcPath(d), a, nil, "Accept-Crs", "EPSG:4326").Status != http.StatusNotFound {
+			if g == e.g || time.Now().After(deadline) {
+				t.Fatal("the deelzaak of a deleted hoofdzaak is still shown")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
 	}
 }
