@@ -126,6 +126,9 @@ func (r *Runtime) Run(ctx context.Context, running chan<- struct{}) error {
 		live := NewLogSubscriber(r.store, func(context.Context, string) (eventstore.Position, error) { return start, nil }, r.cfg.BatchSize)
 		for _, l := range r.listeners {
 			router.AddConsumerHandler(l.Name(), l.Name(), live, r.listenerHandler(l))
+			// Every process runs its own listeners: a write waits for
+			// them here, never by polling a checkpoint they do not have.
+			r.waiter.setActive(l.Name(), true)
 		}
 	}
 	if running != nil {
