@@ -352,6 +352,34 @@ func TestZaken_Rules(t *testing.T) {
 		}
 	})
 
+	t.Run("zrc026_startdatumBewaartermijn", func(t *testing.T) {
+		// Closing with an afgehandeld resultaattype: the brondatum is the
+		// einddatum, and it starts the bewaartermijn of a zaak to be
+		// destroyed; a zaak kept for good has none.
+		destroyed := 0
+		for k, r := range zt.resultaten {
+			if r.afleidingswijze != "afgehandeld" {
+				continue
+			}
+			z := zaak(t)
+			e.created(t, "/resultaten", a, map[string]any{"zaak": z["url"], "resultaattype": zt.resultaattypen[k]})
+			e.created(t, "/statussen", a, map[string]any{"zaak": z["url"], "statustype": zt.statustypen[len(zt.statustypen)-1],
+				"datumStatusGezet": "2026-11-21T08:00:00Z"})
+			got := e.do("GET", zrcPath(z["url"].(string)), a, nil).json(t)
+			want := any(nil)
+			if got["archiefnominatie"] == "vernietigen" {
+				want = "2026-11-21"
+				destroyed++
+			}
+			if got["startdatumBewaartermijn"] != want {
+				t.Fatalf("archiefnominatie %v: startdatumBewaartermijn %v, want %v", got["archiefnominatie"], got["startdatumBewaartermijn"], want)
+			}
+		}
+		if destroyed == 0 {
+			t.Fatal("no afgehandeld resultaattype to be destroyed in this catalogue")
+		}
+	})
+
 	t.Run("zrc021_herberekening", func(t *testing.T) {
 		// A zaaktype of a procestype with a resultaat whose procestermijn
 		// is a date to be set: its resultaattype takes the brondatum from

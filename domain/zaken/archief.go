@@ -26,6 +26,17 @@ func (z *Zaak) archiefactiedatum(g ZaakGegevens, rt ResultaattypeFeit, f Feiten)
 	return termijn.AddTo(bron)
 }
 
+// startdatumBewaartermijn derives the start of the bewaartermijn of the
+// closing zaak g (zrc-026): the brondatum of the archiefprocedure, only
+// for a zaak to be destroyed, as Open Zaak fills it; the zero Date when it
+// is kept or the brondatum is unknown.
+func (z *Zaak) startdatumBewaartermijn(g ZaakGegevens, rt ResultaattypeFeit, f Feiten) Date {
+	if g.Archiefnominatie != catalogi.Vernietigen {
+		return Date{}
+	}
+	return z.brondatum(g, rt.BrondatumArchiefprocedure, f)
+}
+
 // brondatum finds the brondatum of the archiefprocedure per
 // afleidingswijze. Those needing only this zaak's data are derived here;
 // hoofdzaak comes from the HoofdzaakFeit, the ones over besluiten and
@@ -96,7 +107,9 @@ func parseDatum(s string) Date {
 // Herbereken decides the new archiefactiedatum of a closed zaak after one
 // of the inputs of its brondatum changed (zrc-021): a zaakeigenschap or
 // zaakobject of this zaak, the einddatum of its hoofdzaak, related zaken or
-// besluiten, as f now gives them. Only derived dates are recalculated: for
+// besluiten, as f now gives them; a zaak to be destroyed gets the new
+// brondatum as startdatumBewaartermijn (zrc-026). Only derived dates are
+// recalculated: for
 // afgehandeld and termijn the einddatum cannot change without reopening,
 // and ander_datumkenmerk is set by hand. It returns a ZaakGewijzigd when
 // the date changes (to none when the brondatum is no longer known), and
@@ -117,10 +130,13 @@ func (z *Zaak) Herbereken(f Feiten) []domain.Event {
 		return nil
 	}
 	g := z.gegevens
-	nieuw := z.archiefactiedatum(g, rt, f)
-	if nieuw == g.Archiefactiedatum {
+	nieuw, start := z.archiefactiedatum(g, rt, f), z.startdatumBewaartermijn(g, rt, f)
+	if nieuw == g.Archiefactiedatum && (start.IsZero() || start == g.StartdatumBewaartermijn) {
 		return nil
 	}
 	g.Archiefactiedatum = nieuw
+	if !start.IsZero() {
+		g.StartdatumBewaartermijn = start
+	}
 	return z.emit(ZaakGewijzigd{Zaak: z.uuid, Kanaal: z.kanaal(), Actie: catalogi.ActieUpdate, Geforceerd: true, ZaakGegevens: g.normalised()})
 }

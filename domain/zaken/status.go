@@ -90,6 +90,9 @@ func (z *Zaak) afsluiten(s StatusGegevens, f Feiten) (ZaakGegevens, error) {
 	if g.Archiefactiedatum.IsZero() {
 		g.Archiefactiedatum = z.archiefactiedatum(g, rt, f)
 	}
+	if g.StartdatumBewaartermijn.IsZero() {
+		g.StartdatumBewaartermijn = z.startdatumBewaartermijn(g, rt, f)
+	}
 	return g, nil
 }
 
