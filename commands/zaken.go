@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
@@ -55,6 +56,11 @@ type Zaken struct {
 
 	// Projections are those a write waits for before it answers.
 	Projections []string
+	// CatalogiVersie, when set, counts the catalogi events this process
+	// has seen applied to the read model; while it stands still, the
+	// zaaktypen this handler keeps are known to be current without reading
+	// their streams. Nil reads a zaaktype's new events at every use.
+	CatalogiVersie *atomic.Uint64
 
 	zaaktypen zaaktypen
 }

@@ -44,7 +44,7 @@ func (h *Zaken) zaaktypeFeiten(ctx context.Context, field, raw string) (string, 
 	}
 	url := catalogiURL(ctx, collZaaktypen, id)
 	var f zaken.ZaaktypeFeiten
-	err := h.zaaktypen.with(ctx, h.Store, id, func(zt *catalogi.Zaaktype) {
+	err := h.zaaktypen.with(ctx, h.Store, h.CatalogiVersie, id, func(zt *catalogi.Zaaktype) {
 		if zt.Exists() {
 			f = zaaktypeFeitenVan(ctx, url, zt)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/eventstore"
@@ -12,22 +13,28 @@ import (
 // zaaktypen keeps the zaaktype aggregates the Zaken API decides with, each
 // with the revision it has read up to. A use reads only the events after
 // that revision (normally none, one indexed query) and applies them, so the
-// facts are never stale and the zaaktype's history is decoded once per
-// process instead of once per write.
+// zaaktype's history is decoded once per process instead of once per
+// write. With a catalogi version (bumped once the read model has applied a
+// catalogi event, in every process) a use skips even that query while the
+// version stands still: a change committed by this process is counted
+// before its write answers, one by another process within the moments its
+// events take to arrive.
 type zaaktypen struct {
 	mu sync.Mutex
 	m  map[string]*zaaktypeEntry
 }
 
 type zaaktypeEntry struct {
-	mu   sync.Mutex
-	zt   *catalogi.Zaaktype
-	next uint64 // the first revision not yet applied
+	mu     sync.Mutex
+	zt     *catalogi.Zaaktype
+	next   uint64 // the first revision not yet applied
+	versie uint64 // the catalogi version before the last read
+	read   bool
 }
 
 // with runs use on the current zaaktype id, read from store; use must not
 // keep the aggregate.
-func (c *zaaktypen) with(ctx context.Context, store eventstore.Store, id string, use func(*catalogi.Zaaktype)) error {
+func (c *zaaktypen) with(ctx context.Context, store eventstore.Store, versie *atomic.Uint64, id string, use func(*catalogi.Zaaktype)) error {
 	c.mu.Lock()
 	if c.m == nil {
 		c.m = map[string]*zaaktypeEntry{}
@@ -41,6 +48,14 @@ func (c *zaaktypen) with(ctx context.Context, store eventstore.Store, id string,
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if versie != nil && e.read && e.versie == versie.Load() {
+		use(e.zt)
+		return nil
+	}
+	var v uint64
+	if versie != nil {
+		v = versie.Load()
+	}
 	for {
 		events, err := store.ReadStream(ctx, catalogi.ZaaktypeStream(id), e.next, 1000)
 		if errors.Is(err, eventstore.ErrStreamNotFound) {
@@ -61,6 +76,7 @@ func (c *zaaktypen) with(ctx context.Context, store eventstore.Store, id string,
 			break
 		}
 	}
+	e.versie, e.read = v, true
 	use(e.zt)
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -55,6 +56,10 @@ type Config struct {
 	// owner forgets a zaak's answers after each of its events and flushes
 	// it with the catalogue and the rights.
 	ZakenCache *zgw.ResponseCache
+	// CatalogiVersie, when set, is bumped by the owner once the catalogi
+	// read model has applied an event, in every process: the Zaken API
+	// then reads a zaaktype's stream only after it moved.
+	CatalogiVersie *atomic.Uint64
 	// Resolver resolves references to other registries (documents).
 	Resolver *refs.Resolver
 }

@@ -40,6 +40,7 @@ func zakenAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error) {
 		Zaakinformatieobjecten: zios, Zaakeigenschappen: eigenschappen, Klantcontacten: klantcontacten,
 		Zaakbesluiten: besluiten, Zaakcontactmomenten: contactmomenten, Zaakverzoeken: verzoeken,
 		Index: zaken, Refs: cfg.Resolver, Lijsten: cfg.Selectielijst, Projections: cfg.WaitFor["zaken"],
+		CatalogiVersie: cfg.CatalogiVersie,
 	}
 
 	r := chi.NewRouter()

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -145,9 +146,15 @@ func (m *Main) Open(ctx context.Context) error {
 	// forgotten when an event changes it, all of them when the catalogue
 	// or the rights change.
 	zakenCache := &zgw.ResponseCache{Max: 5000, TTL: 5 * time.Minute}
+	catalogiVersie := new(atomic.Uint64)
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "catalogicache", Projection: "catalogi", Prefix: "catalogi.",
-		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) { catalogiCache.Flush(); expandCache.Flush(); zakenCache.Flush() },
+		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) {
+			catalogiCache.Flush()
+			expandCache.Flush()
+			zakenCache.Flush()
+			catalogiVersie.Add(1)
+		},
 	})
 	m.Runtime.Listen(projections.AfterProjection{
 		ListenerName: "zakencache", Projection: "zaken", Prefix: "zaken.",
@@ -175,7 +182,7 @@ func (m *Main) Open(ctx context.Context) error {
 			"zaken": {"zaken", "zakencache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,
 		WaitTimeout: m.Config.WaitTimeout, JWTMaxAge: m.Config.JWTMaxAge, JWTLeeway: m.Config.JWTLeeway,
-		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, ExpandCache: expandCache, ZakenCache: zakenCache,
+		Lijsten: lijsten, Selectielijst: selectielijst, CatalogiCache: catalogiCache, ExpandCache: expandCache, ZakenCache: zakenCache, CatalogiVersie: catalogiVersie,
 		Resolver: resolver,
 	})
 	if err != nil {
