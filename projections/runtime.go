@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"log/slog"
 	"sync"
 	"time"
@@ -201,10 +203,7 @@ func (r *Runtime) listenerHandler(l Listener) message.NoPublishHandlerFunc {
 func (r *Runtime) apply(ctx context.Context, p Projection, schema, checkpoint string, batch Batch) error {
 	last := batch[len(batch)-1]
 	if wantsAny(p, batch) {
-		err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-			return r.applyTx(ctx, tx, p, schema, checkpoint, batch)
-		})
-		if err != nil {
+		if err := r.applyLive(ctx, p, schema, checkpoint, batch); err != nil {
 			return err
 		}
 		if c, ok := p.(Committer); ok {
@@ -290,6 +289,59 @@ func (r *Runtime) writeAllSkipped() {
 	}
 }
 
+// applyLive applies batch in two round trips, which is what a write waits
+// for: the first begins the transaction, sets it up and locks the
+// checkpoint (a simple-protocol query of three statements), the second
+// sends the projection's writes, the checkpoint and COMMIT. After an error
+// the transaction is rolled back; a connection that cannot say so is
+// closed.
+func (r *Runtime) applyLive(ctx context.Context, p Projection, schema, checkpoint string, batch Batch) (err error) {
+	conn, err := r.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		pc := conn.Conn().PgConn()
+		if err != nil && !pc.IsClosed() && pc.TxStatus() != 'I' {
+			if _, rerr := pc.Exec(context.WithoutCancel(ctx), "ROLLBACK").ReadAll(); rerr != nil {
+				_ = pc.Close(context.WithoutCancel(ctx))
+			}
+		}
+		conn.Release()
+	}()
+	setup := fmt.Sprintf(`BEGIN; SELECT set_config('search_path', %s, true), set_config('synchronous_commit', 'off', true);
+		SELECT commit_pos, prepare_pos FROM public.projection_checkpoints WHERE name = %s FOR UPDATE`,
+		quoteLiteral(pgx.Identifier{schema}.Sanitize()), quoteLiteral(checkpoint))
+	results, err := conn.Conn().PgConn().Exec(ctx, setup).ReadAll()
+	if err != nil {
+		return fmt.Errorf("checkpoint %s: %w", checkpoint, err)
+	}
+	var done eventstore.Position
+	if len(results) != 3 || len(results[2].Rows) != 1 {
+		return fmt.Errorf("checkpoint %s: not found", checkpoint)
+	}
+	row := results[2].Rows[0]
+	if done.Commit, err = strconv.ParseUint(string(row[0]), 10, 64); err == nil {
+		done.Prepare, err = strconv.ParseUint(string(row[1]), 10, 64)
+	}
+	if err != nil {
+		return fmt.Errorf("checkpoint %s: %w", checkpoint, err)
+	}
+	ptx := &Tx{tx: conn, batch: &pgx.Batch{}}
+	if err := applyEvents(ctx, ptx, p, checkpoint, done, batch); err != nil {
+		return err
+	}
+	ptx.Exec("COMMIT")
+	if err := ptx.flush(ctx); err != nil {
+		return &applyError{ev: batch[len(batch)-1], err: err}
+	}
+	return nil
+}
+
+// quoteLiteral quotes s as an SQL string literal.
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// applyTx applies batch within tx, as a rebuild does.
 func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, checkpoint string, batch Batch) error {
 	// One round trip: the transaction's settings (SET LOCAL) with the
 	// checkpoint, locked.
@@ -302,6 +354,18 @@ func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, 
 		return fmt.Errorf("checkpoint %s: %w", checkpoint, err)
 	}
 	ptx := &Tx{tx: tx, batch: &pgx.Batch{}}
+	if err := applyEvents(ctx, ptx, p, checkpoint, done, batch); err != nil {
+		return err
+	}
+	if err := ptx.flush(ctx); err != nil {
+		return &applyError{ev: batch[len(batch)-1], err: err}
+	}
+	return nil
+}
+
+// applyEvents applies the events of batch after done that p wants and
+// queues the move of the checkpoint past the last event after done.
+func applyEvents(ctx context.Context, ptx *Tx, p Projection, checkpoint string, done eventstore.Position, batch Batch) error {
 	var last eventstore.Position
 	sel, _ := p.(Selective)
 	for _, ev := range batch {
@@ -319,13 +383,9 @@ func (r *Runtime) applyTx(ctx context.Context, tx pgx.Tx, p Projection, schema, 
 			return &applyError{ev: ev, err: err}
 		}
 	}
-	if last == (eventstore.Position{}) {
-		return nil
-	}
-	ptx.Exec(`UPDATE public.projection_checkpoints SET commit_pos = $2, prepare_pos = $3, updated_at = now() WHERE name = $1`,
-		checkpoint, last.Commit, last.Prepare)
-	if err := ptx.flush(ctx); err != nil {
-		return &applyError{ev: batch[len(batch)-1], err: err}
+	if last != (eventstore.Position{}) {
+		ptx.Exec(`UPDATE public.projection_checkpoints SET commit_pos = $2, prepare_pos = $3, updated_at = now() WHERE name = $1`,
+			checkpoint, last.Commit, last.Prepare)
 	}
 	return nil
 }

@@ -12,8 +12,16 @@ import (
 // commits, which is what makes catch-up fast; Query and QueryRow see every
 // write queued before them.
 type Tx struct {
-	tx    pgx.Tx
+	tx    querier
 	batch *pgx.Batch
+}
+
+// querier is what Tx needs of the transaction: a pgx.Tx, or a pooled
+// connection inside a transaction it began itself.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 }
 
 // Exec queues a statement. Its error, if any, fails the whole batch.
