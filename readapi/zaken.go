@@ -358,6 +358,9 @@ func ZaakCacheTags(ev eventstore.RecordedEvent) []string {
 	var tags []string
 	if id, ok := strings.CutPrefix(ev.StreamID, zaken.ZaakStream("")); ok {
 		tags = append(tags, id)
+		if !strings.HasPrefix(ev.Type, "zaken.zaak.") {
+			return tags // a sub-resource's event names no hoofdzaak
+		}
 	}
 	if json.Unmarshal(ev.Data, &e) == nil {
 		for _, ref := range []string{e.Zaak, e.Hoofdzaak} {

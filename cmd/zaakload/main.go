@@ -6,6 +6,7 @@
 //	zaakload seed --database-url URL --zaken 1000000 --zaaktypen 100 [--workers N]
 //	zaakload run --url URL --client-id ID --secret S [--concurrency 8] [--duration 30s] [--mix ...] [--pid PID]
 //	zaakload baseline --database-url URL [--duration 10s] [--concurrency 8]
+//	zaakload applicatie --url URL --client-id ADMIN --secret S --for ID [--zaaktypen 20]
 package main
 
 import (
@@ -42,6 +43,8 @@ const usage = `usage:
       drive a read/write mix over HTTP; --pid samples that process's resident memory
   zaakload baseline --database-url URL [--duration 10s] [--concurrency 8]
       raw pgx primary-key lookups on zrc.zaken and single-row inserts, for ratios
+  zaakload applicatie --url URL --client-id ADMIN --secret S --for ID [--zaaktypen 20]
+      an applicatie for client ID that may read the zaken of that many zaaktypen
 Run "zaakload COMMAND -h" for every flag.`
 
 // run dispatches to the subcommand named by args[0].
@@ -57,6 +60,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return runCommand(ctx, rest, out)
 	case "baseline":
 		return baselineCommand(ctx, rest, out)
+	case "applicatie":
+		return applicatieCommand(ctx, rest, out)
 	case "help", "-h", "--help":
 		fmt.Fprintln(out, usage)
 		return nil
