@@ -32,8 +32,17 @@ func TestRightsFilter_zrc006(t *testing.T) {
 			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[1], MaxVertrouwelijkheidaanduiding: "geheim"},
 			{Component: autorisaties.ZRC, Scopes: []string{"zaken.bijwerken"}, Zaaktype: types[2], MaxVertrouwelijkheidaanduiding: "zeer_geheim"},
 		}},
+		"one maximum": {Autorisaties: []autorisaties.Autorisatie{
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[0], MaxVertrouwelijkheidaanduiding: "geheim"},
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[2], MaxVertrouwelijkheidaanduiding: "geheim"},
+		}},
+		"one type twice": {Autorisaties: []autorisaties.Autorisatie{
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[1], MaxVertrouwelijkheidaanduiding: "intern"},
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[1], MaxVertrouwelijkheidaanduiding: "vertrouwelijk"},
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: types[0], MaxVertrouwelijkheidaanduiding: "openbaar"},
+		}},
 	}
-	want := map[string]int{"superuser": 24, "nothing": 0, "two types": 3 + 7}
+	want := map[string]int{"superuser": 24, "nothing": 0, "two types": 3 + 7, "one maximum": 7 + 7, "one type twice": 5 + 1}
 	for name, r := range rights {
 		t.Run(name, func(t *testing.T) {
 			f := NewRightsFilter(r, autorisaties.ZRC, "zaken.lezen")

@@ -94,6 +94,18 @@ func (d Date) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads "YYYY-MM-DD", "" or null.
 func (d *Date) UnmarshalJSON(b []byte) error {
+	// The usual forms without a detour through a string: every zaak read
+	// from a read model decodes several.
+	switch {
+	case string(b) == "null" || string(b) == `""`:
+		*d = Date{}
+		return nil
+	case len(b) == len(`"2006-01-02"`) && b[0] == '"' && b[len(b)-1] == '"':
+		if v, err := ParseDate(string(b[1 : len(b)-1])); err == nil {
+			*d = v
+			return nil
+		}
+	}
 	var s *string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
