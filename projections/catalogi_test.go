@@ -2,8 +2,6 @@ package projections
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"slices"
 	"testing"
 	"time"
@@ -185,22 +183,7 @@ func dumpZTC(t *testing.T, pool *pgxpool.Pool) map[string]string {
 // database until the test ends.
 func startCatalogi(t *testing.T) (*Runtime, *pgxpool.Pool, *postgres.Store) {
 	t.Helper()
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{})
-	rt.Add(Catalogi{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
-	return rt, pool, store
+	return startRuntime(t, Config{}, func(rt *Runtime) { rt.Add(Catalogi{}) })
 }
 
 func waitFor(t *testing.T, rt *Runtime, pos eventstore.Position) {

@@ -9,11 +9,34 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
 	"github.com/zaakregister/zaakregister/pgtest"
 )
+
+// startRuntime runs a runtime on a fresh database until the test ends,
+// with what setup adds to it.
+func startRuntime(t *testing.T, cfg Config, setup func(*Runtime)) (*Runtime, *pgxpool.Pool, *postgres.Store) {
+	t.Helper()
+	pool := pgtest.Pool(t)
+	store := postgres.New(pool)
+	t.Cleanup(func() { store.Close() })
+	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, cfg)
+	setup(rt)
+	ctx, cancel := context.WithCancel(context.Background())
+	running := make(chan struct{})
+	done := make(chan error, 1)
+	go func() { done <- rt.Run(ctx, running) }()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case <-running:
+	case err := <-done:
+		t.Fatalf("runtime: %v", err)
+	}
+	return rt, pool, store
+}
 
 type nopListener struct{}
 
@@ -25,18 +48,10 @@ func (nopListener) Handle(context.Context, eventstore.RecordedEvent) error { ret
 // (listeners have none), which under load cost a query every 2 ms per
 // waiting write.
 func TestWaiter_ListenersAreLocal(t *testing.T) {
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{})
-	rt.Add(Autorisaties{})
-	rt.Listen(nopListener{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	<-running
+	rt, _, _ := startRuntime(t, Config{}, func(rt *Runtime) {
+		rt.Add(Autorisaties{})
+		rt.Listen(nopListener{})
+	})
 	rt.waiter.mu.Lock()
 	active := rt.waiter.active["nop"]
 	rt.waiter.mu.Unlock()
@@ -62,17 +77,8 @@ func (sqlFout) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 // rolled back, its event parked after the retries, and the projection goes
 // on with the next events on healthy connections.
 func TestRuntime_FailingBatchRollsBack(t *testing.T) {
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{Retries: 1})
-	rt.Add(sqlFout{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	<-running
+	rt, pool, store := startRuntime(t, Config{Retries: 1}, func(rt *Runtime) { rt.Add(sqlFout{}) })
+	ctx := context.Background()
 	var last eventstore.Position
 	for i, typ := range []string{"goed", "fout", "goed"} {
 		res, err := store.Append(ctx, fmt.Sprintf("s-%d", i), eventstore.NoStream(),

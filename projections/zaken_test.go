@@ -3,8 +3,6 @@ package projections
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"slices"
 	"testing"
 	"time"
@@ -18,7 +16,6 @@ import (
 	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
-	"github.com/zaakregister/zaakregister/pgtest"
 )
 
 const (
@@ -219,21 +216,7 @@ func dumpZRC(t *testing.T, pool *pgxpool.Pool) map[string]string {
 // until the test ends, applies history and waits until it is projected.
 func startZaken(t *testing.T, history []streamEvents) (*Runtime, *pgxpool.Pool, *postgres.Store) {
 	t.Helper()
-	pool := pgtest.Pool(t)
-	store := postgres.New(pool)
-	t.Cleanup(func() { store.Close() })
-	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, Config{})
-	rt.Add(Zaken{})
-	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
+	rt, pool, store := startRuntime(t, Config{}, func(rt *Runtime) { rt.Add(Zaken{}) })
 	pos := appendHistory(t, store, history)
 	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer wcancel()
