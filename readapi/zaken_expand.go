@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -200,33 +201,40 @@ type expander struct {
 }
 
 // expand fills in every parent (all of one kind) the attributes of tree,
-// each with one query, then what tree asks inside those objects.
+// each with one query and all the queries of one level in one round trip
+// (see fetch), then what tree asks inside those objects.
 func (x expander) expand(parents []*expanded, tree expandTree) error {
 	if len(parents) == 0 {
 		return nil
 	}
 	kind := parents[0].kind
-	for _, name := range slices.Sorted(maps.Keys(tree)) {
+	names := slices.Sorted(maps.Keys(tree))
+	refs := make([][][]string, len(names)) // per name, per parent
+	fetches := make([]fetch, len(names))
+	for n, name := range names {
 		rel := expandGraph[kind][name]
-		refs := make([][]string, len(parents))
+		refs[n] = make([][]string, len(parents))
 		var ids []string
 		for i, p := range parents {
 			r, err := x.refs(p.wire, name, rel)
 			if err != nil {
 				return err
 			}
-			refs[i] = r
+			refs[n][i] = r
 			ids = append(ids, r...)
 		}
-		found, err := x.fetch(rel.target, ids)
-		if err != nil {
-			return err
-		}
+		fetches[n] = fetch{kind: rel.target, ids: ids}
+	}
+	if err := x.fetch(fetches); err != nil {
+		return err
+	}
+	for n, name := range names {
+		rel, found := expandGraph[kind][name], fetches[n].found
 		var children []*expanded
 		seen := map[*expanded]bool{}
 		for i, p := range parents {
 			list := []any{}
-			for _, id := range refs[i] {
+			for _, id := range refs[n][i] {
 				o, ok := found[id]
 				switch {
 				case ok && o != nil:
@@ -260,31 +268,69 @@ func (x expander) expand(parents []*expanded, tree expandTree) error {
 	return nil
 }
 
-// fetch reads the objects of kind with ids (canonical uuids): found maps
-// each existing id to its object, or to nil when the principal may not
-// read it; an id that does not exist is absent.
-func (x expander) fetch(kind string, ids []string) (map[string]*expanded, error) {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	found := map[string]*expanded{}
-	if len(ids) == 0 {
-		return found, nil
+// fetch is the objects of one kind that one attribute of a level refers
+// to: found maps each existing id (a canonical uuid) to its object, or to
+// nil when the principal may not read it; an id that does not exist is
+// absent.
+type fetch struct {
+	kind  string
+	ids   []string
+	found map[string]*expanded
+}
+
+// fetch reads the objects of fetches: the catalogi objects (mostly from
+// the ExpandCache) first, then every query of this API's own kinds in one
+// pipelined round trip.
+func (x expander) fetch(fetches []fetch) error {
+	batch := &pgx.Batch{}
+	var scans []func(pgx.Rows) error
+	for i := range fetches {
+		f := &fetches[i]
+		f.ids = slices.Compact(slices.Sorted(slices.Values(f.ids)))
+		f.found = map[string]*expanded{}
+		if len(f.ids) == 0 {
+			continue
+		}
+		if c, ok := catalogiKinds[f.kind]; ok {
+			if err := x.fetchCatalogi(f.kind, c, f.ids, f.found); err != nil {
+				return err
+			}
+			continue
+		}
+		if f.kind == "zaak" {
+			batch.Queue(`SELECT `+zaakColumns+` FROM zrc.zaken z WHERE z.uuid = ANY($1::uuid[])`, f.ids)
+			scans = append(scans, func(rows pgx.Rows) error { return x.scanZaken(rows, f.found) })
+			continue
+		}
+		o := onderdelenByKind[f.kind]
+		batch.Queue(`SELECT `+o.columns()+` FROM `+o.from()+` WHERE o.uuid = ANY($1::uuid[])`, f.ids)
+		scans = append(scans, func(rows pgx.Rows) error { return x.scanOnderdelen(o, f.kind, rows, f.found) })
 	}
-	if c, ok := catalogiKinds[kind]; ok {
-		return found, x.fetchCatalogi(kind, c, ids, found)
+	if batch.Len() == 0 {
+		return nil
 	}
-	if kind == "zaak" {
-		return found, x.fetchZaken(ids, found)
+	br := x.pool.SendBatch(x.ctx, batch)
+	defer br.Close()
+	for _, scan := range scans {
+		rows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		if err := scan(rows); err != nil {
+			return err
+		}
 	}
-	o := onderdelenByKind[kind]
-	rows, err := x.pool.Query(x.ctx, `SELECT `+o.columns()+` FROM `+o.from()+` WHERE o.uuid = ANY($1::uuid[])`, ids)
-	if err != nil {
-		return nil, err
-	}
+	return br.Close()
+}
+
+// scanOnderdelen reads sub-resources of kind from rows, each passing the
+// principal's RightsFilter through its zaak.
+func (x expander) scanOnderdelen(o onderdeel, kind string, rows pgx.Rows, found map[string]*expanded) error {
 	defer rows.Close()
 	for rows.Next() {
 		row, err := scanOnderdeel(rows.Scan)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		zgw.CacheDependsOn(x.ctx, row.zaak)
 		if !x.rights.Allows(row.zaaktype, row.vertrouwelijkheid) {
@@ -293,19 +339,16 @@ func (x expander) fetch(kind string, ids []string) (map[string]*expanded, error)
 		}
 		v, err := o.wire(x.ctx, row)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		found[row.uuid] = &expanded{kind: kind, wire: v}
 	}
-	return found, rows.Err()
+	return rows.Err()
 }
 
-// fetchZaken reads zaken, each passing the principal's RightsFilter.
-func (x expander) fetchZaken(ids []string, found map[string]*expanded) error {
-	rows, err := x.pool.Query(x.ctx, `SELECT `+zaakColumns+` FROM zrc.zaken z WHERE z.uuid = ANY($1::uuid[])`, ids)
-	if err != nil {
-		return err
-	}
+// scanZaken reads zaken from rows, each passing the principal's
+// RightsFilter.
+func (x expander) scanZaken(rows pgx.Rows, found map[string]*expanded) error {
 	defer rows.Close()
 	for rows.Next() {
 		z, err := scanZaak(rows.Scan)

@@ -462,8 +462,9 @@ func TestZaken_zrc028_expandUnfetchable(t *testing.T) {
 	}
 }
 
-// exCounter counts the queries of a pool.
-type exCounter struct{ n atomic.Int64 }
+// exCounter counts the queries of a pool (n), the queries sent in
+// batches (inBatch) and the batches.
+type exCounter struct{ n, inBatch, batches atomic.Int64 }
 
 func (c *exCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
 	c.n.Add(1)
@@ -472,8 +473,20 @@ func (c *exCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.Trac
 
 func (c *exCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
+func (c *exCounter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	c.batches.Add(1)
+	return ctx
+}
+
+func (c *exCounter) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) { c.inBatch.Add(1) }
+
+func (c *exCounter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
 // TestZaken_expandBatches checks that a page is expanded with one query
-// per path, whatever the number of zaken on it.
+// per path, whatever the number of zaken on it, and that the queries of
+// one level share a round trip: here deelzaken, rollen and status, then
+// deelzaken.rollen; zaaktype and rollen.roltype are catalogi queries of
+// their own.
 func TestZaken_expandBatches(t *testing.T) {
 	h := exProject(t)
 	cfg := h.Pool.Config()
@@ -494,13 +507,17 @@ func TestZaken_expandBatches(t *testing.T) {
 		}
 		items = append(items, z.wire(r.Context()))
 	}
-	before := counter.n.Load()
+	n, inBatch, batches := counter.n.Load(), counter.inBatch.Load(), counter.batches.Load()
 	out, err := traced.expand(r, items)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := counter.n.Load() - before; n != 6 {
-		t.Errorf("%d queries for 6 paths", n)
+	n, inBatch, batches = counter.n.Load()-n, counter.inBatch.Load()-inBatch, counter.batches.Load()-batches
+	if n+inBatch != 6 {
+		t.Errorf("%d queries for 6 paths", n+inBatch)
+	}
+	if n+batches != 4 {
+		t.Errorf("%d round trips (%d queries, %d batches), want 4", n+batches, n, batches)
 	}
 	if len(out) != len(items) {
 		t.Errorf("%d items", len(out))
