@@ -231,11 +231,38 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 	}
 	rights := s.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
 	where, whereArgs := f.sql(rights), slices.Clone(f.args)
-	limit, offset := f.arg(pageSize), f.arg(zgw.Offset(page, pageSize))
+	// Without filters other than on zaaktype and vertrouwelijkheid the
+	// counts the projection keeps per zaaktype and rank answer (migration
+	// 0009), under the same RightsFilter; else the rows are counted.
+	cheap := f.onZaaktypeOnly()
+	countAll := func() (n int, err error) {
+		from := "(SELECT count(*) AS aantal FROM zrc.zaken z" + where + ") z"
+		if cheap {
+			from = "zrc.zaken_aantallen z" + where
+		}
+		err = s.Pool.QueryRow(r.Context(), `SELECT coalesce(sum(z.aantal), 0) FROM `+from, whereArgs...).Scan(&n)
+		return n, err
+	}
+	count, counted := 0, false
+	skip, take, pageOrder := zgw.Offset(page, pageSize), pageSize, order
+	if cheap && page > 1 {
+		// A page in the second half is read from the other end, in the
+		// reverse order: the last page skips nothing instead of a million.
+		if count, err = countAll(); err != nil {
+			zgw.WriteError(w, r, err)
+			return
+		}
+		counted = true
+		if skip > count/2 {
+			take = max(min(pageSize, count-skip), 0)
+			skip, pageOrder = max(count-skip-pageSize, 0), reverseOrder(order)
+		}
+	}
+	limit, offset := f.arg(take), f.arg(skip)
 	// The page's uuids first, so that the columns with their sub-selects
 	// are computed for the hundred rows shown, not for every row skipped.
 	rows, err := s.Pool.Query(r.Context(), `WITH page AS (SELECT z.uuid AS page_uuid FROM zrc.zaken z`+where+
-		` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`)
+		` ORDER BY `+pageOrder+` LIMIT `+limit+` OFFSET `+offset+`)
 		SELECT `+zaakColumns+` FROM page JOIN zrc.zaken z ON z.uuid = page.page_uuid ORDER BY `+order, f.args...)
 	if err != nil {
 		zgw.WriteError(w, r, err)
@@ -249,19 +276,14 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 		zgw.WriteError(w, r, err)
 		return
 	}
-	count := zgw.Offset(page, pageSize) + len(results)
-	if len(results) == pageSize || (len(results) == 0 && page > 1) {
-		// More may follow, or the page lies beyond the last: count them.
-		// Without filters other than on zaaktype and vertrouwelijkheid
-		// the counts the projection keeps per zaaktype and rank answer
-		// (migration 0009), under the same RightsFilter.
-		from := "(SELECT count(*) AS aantal FROM zrc.zaken z" + where + ") z"
-		if f.onZaaktypeOnly() {
-			from = "zrc.zaken_aantallen z" + where
-		}
-		if err := s.Pool.QueryRow(r.Context(), `SELECT coalesce(sum(z.aantal), 0) FROM `+from, whereArgs...).Scan(&count); err != nil {
-			zgw.WriteError(w, r, err)
-			return
+	if !counted {
+		count = zgw.Offset(page, pageSize) + len(results)
+		if len(results) == pageSize || (len(results) == 0 && page > 1) {
+			// More may follow, or the page lies beyond the last: count them.
+			if count, err = countAll(); err != nil {
+				zgw.WriteError(w, r, err)
+				return
+			}
 		}
 	}
 	expanded, err := s.expandWith(r, expand, results)

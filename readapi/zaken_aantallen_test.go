@@ -3,6 +3,7 @@ package readapi
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"testing"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -80,5 +81,42 @@ func TestZaken_CountUnderRights(t *testing.T) {
 	}
 	if _, body := zkGet(t, h, zkSuperuser, "/zaken"); body["count"] != float64(123) {
 		t.Errorf("superuser: count %v, want 123", body["count"])
+	}
+}
+
+// TestZaken_PagesFromBothEnds: a page in the second half of a list counted
+// from zaken_aantallen is read from the other end; every page, in every
+// ordering and under the RightsFilter, holds what reading from the front
+// gives (a filter on bronorganisatie forces that path here).
+func TestZaken_PagesFromBothEnds(t *testing.T) {
+	r := &zkRecorder{t: t}
+	clock := domain.FixedClock{T: zkNow}
+	for i := range 250 {
+		id := fmt.Sprintf("e0000000-0000-4000-8000-%012d", i)
+		zt, va := zkZaaktypeA, "openbaar"
+		if i%3 == 0 {
+			zt = zkZaaktypeB
+		}
+		if i%7 == 0 {
+			va = "geheim"
+		}
+		start := fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28)
+		r.on(id)(zaken.NewZaak(id, clock).Create(zkGegevens(fmt.Sprintf("E-%03d", i), zkRSIN, zt, va, start), zkFeiten(zt, nil)))
+	}
+	h := zkProject(t, r.out)
+	narrow := &autorisaties.Rights{Autorisaties: []autorisaties.Autorisatie{
+		{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: zkZaaktypeA, MaxVertrouwelijkheidaanduiding: "intern"},
+	}}
+	for _, rights := range []*autorisaties.Rights{zkSuperuser, narrow} {
+		for _, ordering := range []string{"", "&ordering=-startdatum", "&ordering=einddatum,-identificatie"} {
+			for page := 1; page <= 4; page++ {
+				query := fmt.Sprintf("/zaken?page=%d%s", page, ordering)
+				_, got := zkGet(t, h, rights, query)
+				_, want := zkGet(t, h, rights, query+"&bronorganisatie="+zkRSIN)
+				if got["count"] != want["count"] || !slices.Equal(zkIdentificaties(t, got), zkIdentificaties(t, want)) {
+					t.Errorf("GET %s: count %v %v, want %v %v", query, got["count"], zkIdentificaties(t, got), want["count"], zkIdentificaties(t, want))
+				}
+			}
+		}
 	}
 }

@@ -345,6 +345,20 @@ var zaakOrderings = map[string]string{
 	"identificatie":     "z.identificatie",
 }
 
+// reverseOrder turns the ORDER BY of ordering around: every part the other
+// direction, nulls included (ascending puts them last, descending first).
+func reverseOrder(order string) string {
+	parts := strings.Split(order, ", ")
+	for i, p := range parts {
+		if col, ok := strings.CutSuffix(p, " DESC"); ok {
+			parts[i] = col
+		} else {
+			parts[i] = p + " DESC"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // ordering returns the ORDER BY of the ordering parameter (comma-separated
 // fields, '-' for descending), always ending in the creation order.
 func (f *zakenFilter) ordering(name string) string {
