@@ -347,6 +347,15 @@ func TestZaken_DetailCacheFollowsWrites(t *testing.T) {
 	})
 	eventually("the status", func() bool { return get(other, h, "?expand=status")["_expand"].(map[string]any)["status"] != nil })
 
+	// A write through the second process, whose projections wait in the
+	// first: it reads its own write at once, the first soon after.
+	expect(t, other.do("PATCH", zrcRoot+zrcPath(h), a, map[string]any{"omschrijving": "Elders gewijzigd"},
+		"Accept-Crs", "EPSG:4326", "Content-Crs", "EPSG:4326"), http.StatusOK)
+	if v := get(other, h, ""); v["omschrijving"] != "Elders gewijzigd" {
+		t.Fatalf("the writing process shows omschrijving %v after its PATCH", v["omschrijving"])
+	}
+	eventually("the other process's PATCH", func() bool { return get(e.g, h, "")["omschrijving"] == "Elders gewijzigd" })
+
 	d := deelzaak["url"].(string)
 	get(e.g, d, "")
 	get(other, d, "")
