@@ -268,7 +268,7 @@ func TestRuntime_OneActiveInstance(t *testing.T) {
 // its own transaction at once.
 func TestRuntime_SelectiveSkipsUnwantedEvents(t *testing.T) {
 	f := newFixture(t)
-	rt := f.start(projections.Config{SkipCheckpoint: time.Second})
+	rt := f.start(projections.Config{SkipCheckpoint: 3 * time.Second})
 	ctx := context.Background()
 	first := f.history(1)
 	f.wait(rt, first)
