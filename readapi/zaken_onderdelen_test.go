@@ -402,6 +402,26 @@ func TestZakenOnderdelen_Pagination(t *testing.T) {
 	if got := onUUIDs(t, page); len(got) != 0 || page["count"].(float64) != n {
 		t.Errorf("page 3: %v, count %v", got, page["count"])
 	}
+	// The count of a full page: the rows alone for a superuser without
+	// filters, joined with their zaken for a filter or a RightsFilter.
+	reader := func(zaaktype string) *autorisaties.Rights {
+		return &autorisaties.Rights{Autorisaties: []autorisaties.Autorisatie{
+			{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: zaaktype, MaxVertrouwelijkheidaanduiding: "openbaar"}}}
+	}
+	for _, c := range []struct {
+		rights *autorisaties.Rights
+		path   string
+		want   float64
+	}{
+		{zkSuperuser, "/klantcontacten?zaak=" + onURL("zaken", id), n},
+		{reader(zkZaaktypeA), "/klantcontacten", n},
+		{reader(zkZaaktypeB), "/klantcontacten", 0},
+		{reader(zkZaaktypeB), "/klantcontacten?page=2", 0},
+	} {
+		if page := a.get(c.rights, c.path, http.StatusOK).(map[string]any); page["count"].(float64) != c.want {
+			t.Errorf("%s: count %v, want %v", c.path, page["count"], c.want)
+		}
+	}
 }
 
 func TestZakenOnderdelen_BadValues(t *testing.T) {
