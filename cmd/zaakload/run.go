@@ -89,7 +89,17 @@ func runCommand(ctx context.Context, args []string, out io.Writer) error {
 	if stopRSS != nil {
 		printRSS(out, cfg.PID, rss, int64(cfg.RSSLimitMB)<<20)
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	failed := 0
+	for _, s := range stats {
+		failed += s.errors
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d requests failed", failed)
+	}
+	return nil
 }
 
 // The parts of the responses a run reads.
