@@ -78,7 +78,8 @@ func CacheDependsOn(ctx context.Context, tags ...string) {
 // Middleware answers GET and HEAD from the cache, under key(r) (which must
 // capture everything the answer depends on besides the read model: path,
 // query, the date of "today"...), and stores the 200 answers it did not
-// have or was asked not to use (Cache-Control: no-cache). It handles If-None-Match against the cached ETag itself.
+// have or was asked not to use (Cache-Control: no-cache). It handles
+// If-None-Match against the cached ETag itself.
 func (c *ResponseCache) Middleware(key func(*http.Request) string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
