@@ -73,6 +73,37 @@ func (b *Base) load(ctx context.Context, stream string, decode func(string, []by
 
 // append writes events to stream with metadata taken from the request.
 func (b *Base) append(ctx context.Context, meta eventstore.Metadata, stream string, expected eventstore.ExpectedRevision, events []domain.Event) (eventstore.AppendResult, error) {
+	data, err := b.encode(meta, events)
+	if err != nil {
+		return eventstore.AppendResult{}, err
+	}
+	return b.Store.Append(ctx, stream, expected, data...)
+}
+
+// part is one stream's share of a decision that spans streams.
+type part struct {
+	stream   string
+	expected eventstore.ExpectedRevision
+	events   []domain.Event
+}
+
+// appendParts writes the parts of one decision, atomically where the store
+// can (see eventstore.AppendMulti), and returns one result per part.
+func (b *Base) appendParts(ctx context.Context, meta eventstore.Metadata, parts ...part) ([]eventstore.AppendResult, error) {
+	appends := make([]eventstore.StreamAppend, len(parts))
+	for i, p := range parts {
+		data, err := b.encode(meta, p.events)
+		if err != nil {
+			return nil, err
+		}
+		appends[i] = eventstore.StreamAppend{Stream: p.stream, Expected: p.expected, Events: data}
+	}
+	return eventstore.AppendMulti(ctx, b.Store, appends...)
+}
+
+// encode turns events into the store's form, with meta stamped with the
+// time of the decision when it has none.
+func (b *Base) encode(meta eventstore.Metadata, events []domain.Event) ([]eventstore.EventData, error) {
 	if meta.Time.IsZero() {
 		meta.Time = b.Clock.Now()
 	}
@@ -80,11 +111,11 @@ func (b *Base) append(ctx context.Context, meta eventstore.Metadata, stream stri
 	for _, e := range events {
 		d, err := eventstore.Encode(e, meta)
 		if err != nil {
-			return eventstore.AppendResult{}, err
+			return nil, err
 		}
 		data = append(data, d)
 	}
-	return b.Store.Append(ctx, stream, expected, data...)
+	return data, nil
 }
 
 // Metadata is who asked for a change through r, and why.

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -39,24 +40,31 @@ const maxSkips = 1000
 // it; an empty identificatie is generated ("ZAAK-<year>-<number>"). A
 // client's identificatie that another zaak holds is a validation error on
 // field identificatie with code identificatie-niet-uniek.
-func (g *Identificaties) Reserve(ctx context.Context, meta eventstore.Metadata, bronorganisatie, identificatie, zaak string) (string, error) {
+//
+// with, when not nil, gives the part the reservation guards (the zaak's
+// creation, given its identificatie); it is appended together with the
+// reservation, in one atomic step where the store can, so that a create
+// that fails halfway leaves no identificatie taken by a zaak that does not
+// exist. The result is that part's, or the reservation's without one.
+func (g *Identificaties) Reserve(ctx context.Context, meta eventstore.Metadata, bronorganisatie, identificatie, zaak string, with func(identificatie string) (part, error)) (string, eventstore.AppendResult, error) {
 	if identificatie != "" {
-		return identificatie, g.reserve(ctx, meta, bronorganisatie, identificatie, zaak)
+		res, err := g.reserve(ctx, meta, bronorganisatie, identificatie, zaak, with)
+		return identificatie, res, err
 	}
 	jaar := g.Clock.Now().Year()
 	for skipped := 0; skipped < maxSkips; skipped++ {
 		n, err := g.next(ctx, meta, bronorganisatie, jaar)
 		if err != nil {
-			return "", err
+			return "", eventstore.AppendResult{}, err
 		}
 		id := zaken.GegenereerdeIdentificatie(jaar, n)
-		err = g.reserve(ctx, meta, bronorganisatie, id, zaak)
+		res, err := g.reserve(ctx, meta, bronorganisatie, id, zaak, with)
 		if !isNietUniek(err) {
-			return id, err
+			return id, res, err
 		}
 		// A client chose this number for a zaak of its own: take the next.
 	}
-	return "", fmt.Errorf("identificatie: %d generated numbers in a row were taken", maxSkips)
+	return "", eventstore.AppendResult{}, fmt.Errorf("identificatie: %d generated numbers in a row were taken", maxSkips)
 }
 
 // next returns the next number of the series of bronorganisatie and jaar,
@@ -94,27 +102,42 @@ func (g *Identificaties) next(ctx context.Context, meta eventstore.Metadata, bro
 	return last - uint64(size) + 1, nil
 }
 
-// reserve appends the reservation of identificatie; a lost race is reported
-// as the identificatie being taken, which it then is.
-func (g *Identificaties) reserve(ctx context.Context, meta eventstore.Metadata, bronorganisatie, identificatie, zaak string) error {
+// reserve appends the reservation of identificatie with the part with
+// gives; a lost race is reported as the identificatie being taken, which it
+// then is.
+func (g *Identificaties) reserve(ctx context.Context, meta eventstore.Metadata, bronorganisatie, identificatie, zaak string, with func(identificatie string) (part, error)) (eventstore.AppendResult, error) {
 	stream := zaken.IdentificatieStream(bronorganisatie, identificatie)
 	// A reservation is never released, so an identificatie is free exactly
 	// when its stream does not exist: append first, read only on refusal.
 	events, err := zaken.NewIdentificatieReservering(bronorganisatie, identificatie).Reserveer(zaak)
 	if err != nil {
-		return err
+		return eventstore.AppendResult{}, err
 	}
-	_, err = g.append(ctx, meta, stream, eventstore.NoStream(), events)
+	parts := []part{{stream: stream, expected: eventstore.NoStream(), events: events}}
+	if with != nil {
+		p, err := with(identificatie)
+		if err != nil {
+			return eventstore.AppendResult{}, err
+		}
+		parts = append(parts, p)
+	}
+	results, err := g.appendParts(ctx, meta, parts...)
+	if err == nil {
+		return results[len(results)-1], nil
+	}
 	if !errors.Is(err, eventstore.ErrWrongExpectedRevision) {
-		return err
+		return eventstore.AppendResult{}, err
 	}
-	// Taken: by this zaak before (a retried create), or by another.
+	// Taken by another zaak; or by this one before (a retried reservation);
+	// or free, and the guarded part was refused.
 	r := zaken.NewIdentificatieReservering(bronorganisatie, identificatie)
-	if _, err := g.load(ctx, stream, zaken.Decode, r.Apply); err != nil {
-		return err
+	if _, lerr := g.load(ctx, stream, zaken.Decode, r.Apply); lerr != nil {
+		return eventstore.AppendResult{}, lerr
 	}
-	_, err = r.Reserveer(zaak)
-	return err
+	if _, rerr := r.Reserveer(zaak); rerr != nil || with != nil || r.Zaak() != zaak {
+		return eventstore.AppendResult{}, cmp.Or(rerr, err)
+	}
+	return eventstore.AppendResult{}, nil
 }
 
 func isNietUniek(err error) bool {

@@ -52,14 +52,11 @@ func (h *Zaken) createZaak(ctx context.Context, meta eventstore.Metadata, id str
 	if _, err := zaken.NewZaak(id, h.Clock).Create(trial, f); combine(refsErr, err) != nil {
 		return combine(refsErr, err)
 	}
-	if g.Identificatie, err = h.Identificaties.Reserve(ctx, meta, g.Bronorganisatie, g.Identificatie, id); err != nil {
-		return err
-	}
-	events, err := zaken.NewZaak(id, h.Clock).Create(g, f)
-	if err != nil {
-		return err
-	}
-	res, err := h.append(ctx, meta, zaken.ZaakStream(id), eventstore.NoStream(), events)
+	_, res, err := h.Identificaties.Reserve(ctx, meta, g.Bronorganisatie, g.Identificatie, id, func(identificatie string) (part, error) {
+		g.Identificatie = identificatie
+		events, err := zaken.NewZaak(id, h.Clock).Create(g, f)
+		return part{stream: zaken.ZaakStream(id), expected: eventstore.NoStream(), events: events}, err
+	})
 	if err != nil {
 		return err
 	}

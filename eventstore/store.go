@@ -186,3 +186,51 @@ var (
 	ErrStreamNotFound        = &domain.Error{Kind: domain.KindNotFound, Code: "stream-not-found", Detail: "stream not found"}
 	ErrStreamDeleted         = &domain.Error{Kind: domain.KindGone, Code: "stream-deleted", Detail: "stream was deleted"}
 )
+
+// StreamAppend is one stream's part of a multi-stream append: events to add
+// to Stream when Expected holds. A part without events only checks Expected.
+type StreamAppend struct {
+	Stream   string
+	Expected ExpectedRevision
+	Events   []EventData
+}
+
+// MultiAppender is a Store that appends to several streams in one atomic
+// step: every part is appended or none is, and the events of the parts
+// follow one another, contiguously, in the log in the order of the parts.
+// It is how a decision that spans streams (a zaak and the reservation of its
+// identificatie) is kept whole when the writer fails halfway.
+//
+// AppendMulti returns one AppendResult per part (for a part without events,
+// the stream's last revision and no position). Every expectation is checked
+// against the state before the call. When one fails it returns
+// ErrWrongExpectedRevision or ErrStreamDeleted naming that part's stream,
+// and appends nothing; so does an invalid event (a domain.ErrInvalid error),
+// and a call that names a stream twice. No parts: nil, nil.
+type MultiAppender interface {
+	AppendMulti(ctx context.Context, parts ...StreamAppend) ([]AppendResult, error)
+}
+
+// AppendMulti appends parts to s in one atomic step when s is a
+// MultiAppender (the PostgreSQL and in-memory backends), and otherwise one
+// part after the other, stopping at the first error: the parts before it
+// then stay appended. Writers that must survive that order the parts so
+// that an earlier part alone is harmless (a reservation before what it
+// reserves).
+func AppendMulti(ctx context.Context, s Store, parts ...StreamAppend) ([]AppendResult, error) {
+	if m, ok := s.(MultiAppender); ok {
+		return m.AppendMulti(ctx, parts...)
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	results := make([]AppendResult, 0, len(parts))
+	for _, p := range parts {
+		res, err := s.Append(ctx, p.Stream, p.Expected, p.Events...)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, res)
+	}
+	return results, nil
+}

@@ -37,7 +37,10 @@ type stream struct {
 	deleted bool
 }
 
-var _ eventstore.Store = (*Store)(nil)
+var (
+	_ eventstore.Store         = (*Store)(nil)
+	_ eventstore.MultiAppender = (*Store)(nil)
+)
 
 // New returns an empty store.
 func New() *Store {
@@ -65,10 +68,8 @@ func (s *Store) Append(ctx context.Context, name string, expected eventstore.Exp
 	if err := ctx.Err(); err != nil {
 		return eventstore.AppendResult{}, fmt.Errorf("append to %q: %w", name, err)
 	}
-	for i, ev := range events {
-		if err := validate(i, ev); err != nil {
-			return eventstore.AppendResult{}, fmt.Errorf("append to %q: %w", name, err)
-		}
+	if err := validateEvents(name, events); err != nil {
+		return eventstore.AppendResult{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -76,10 +77,85 @@ func (s *Store) Append(ctx context.Context, name string, expected eventstore.Exp
 	if err := s.check("append to", name, st, expected); err != nil {
 		return eventstore.AppendResult{}, err
 	}
-	if st == nil {
-		if len(events) == 0 {
-			return eventstore.AppendResult{}, nil
+	res := s.write(name, st, events)
+	if len(events) > 0 {
+		s.notify()
+	}
+	return res, nil
+}
+
+// AppendMulti appends every part or none, under one lock: the events of the
+// parts follow one another in the log in the order of the parts, and
+// subscriptions are woken once. Every event is validated and every part's
+// expectation checked, against the state before the call, before anything
+// is appended; the first failure is returned as Append would return it for
+// that part. A call that names a stream twice is refused with a
+// domain.ErrInvalid error. A part without events only checks its
+// expectation; its result is the stream's last revision. No parts: nil, nil.
+func (s *Store) AppendMulti(ctx context.Context, parts ...eventstore.StreamAppend) ([]eventstore.AppendResult, error) {
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("append to %d streams: %w", len(parts), err)
+	}
+	seen := make(map[string]bool, len(parts))
+	for _, p := range parts {
+		if seen[p.Stream] {
+			// As the PostgreSQL backend reports it.
+			return nil, fmt.Errorf("append to %q: %w", p.Stream,
+				domain.Invalid("stream", "invalid", "a multi-stream append names a stream once"))
 		}
+		seen[p.Stream] = true
+	}
+	for _, p := range parts {
+		if err := validateEvents(p.Stream, p.Events); err != nil {
+			return nil, err
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range parts {
+		if err := s.check("append to", p.Stream, s.streams[p.Stream], p.Expected); err != nil {
+			return nil, err
+		}
+	}
+	results := make([]eventstore.AppendResult, len(parts))
+	appended := false
+	for i, p := range parts {
+		results[i] = s.write(p.Stream, s.streams[p.Stream], p.Events)
+		appended = appended || len(p.Events) > 0
+	}
+	if appended {
+		s.notify()
+	}
+	return results, nil
+}
+
+// validateEvents validates the events to append to stream name, wrapping the
+// first failure as Append reports it.
+func validateEvents(name string, events []eventstore.EventData) error {
+	for i, ev := range events {
+		if err := validate(i, ev); err != nil {
+			return fmt.Errorf("append to %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// write appends events to stream name, whose state st (nil when the stream
+// does not exist) has passed the check, and returns where the last one
+// landed. Without events it returns the stream's last revision (zero for a
+// stream that does not exist). It does not wake subscriptions; the caller
+// holds the write lock.
+func (s *Store) write(name string, st *stream, events []eventstore.EventData) eventstore.AppendResult {
+	if len(events) == 0 {
+		if st == nil {
+			return eventstore.AppendResult{}
+		}
+		return eventstore.AppendResult{Revision: uint64(len(st.events) - 1)}
+	}
+	if st == nil {
 		st = &stream{}
 		s.streams[name] = st
 	}
@@ -97,13 +173,14 @@ func (s *Store) Append(ctx context.Context, name string, expected eventstore.Exp
 		s.log = append(s.log, rec)
 		res = eventstore.AppendResult{Revision: rec.Revision, Position: rec.Position}
 	}
-	if len(events) == 0 {
-		res.Revision = uint64(len(st.events) - 1)
-		return res, nil
-	}
+	return res
+}
+
+// notify wakes the subscriptions waiting for appends; the caller holds the
+// write lock.
+func (s *Store) notify() {
 	close(s.wake)
 	s.wake = make(chan struct{})
-	return res, nil
 }
 
 // check tests expected against st (nil when the stream does not exist).

@@ -21,11 +21,26 @@ type Store struct {
 	read     prometheus.Counter
 }
 
-var _ eventstore.Store = (*Store)(nil)
+var (
+	_ eventstore.Store         = (*Store)(nil)
+	_ eventstore.MultiAppender = (*multiStore)(nil)
+)
 
 // Wrap instruments next, labelled backend ("postgres", "kurrentdb"), and
-// registers the series in reg.
-func Wrap(next eventstore.Store, backend string, reg prometheus.Registerer) *Store {
+// registers the series in reg. The result is an eventstore.MultiAppender
+// exactly when next is one (its AppendMulti is observed as operation
+// "append_multi"), so that eventstore.AppendMulti keeps choosing the atomic
+// path through the wrapper, and never claims atomicity next lacks.
+func Wrap(next eventstore.Store, backend string, reg prometheus.Registerer) eventstore.Store {
+	s := newStore(next, backend, reg)
+	if m, ok := next.(eventstore.MultiAppender); ok {
+		return &multiStore{Store: s, multi: m}
+	}
+	return s
+}
+
+// newStore builds and registers the instrumented Store of next.
+func newStore(next eventstore.Store, backend string, reg prometheus.Registerer) *Store {
 	s := &Store{
 		next: next, backend: backend,
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -97,4 +112,27 @@ func (s *Store) Delete(ctx context.Context, stream string, expected eventstore.E
 	err := s.next.Delete(ctx, stream, expected)
 	s.observe("delete", start, err)
 	return err
+}
+
+// multiStore is the instrumented Store of a backend that is an
+// eventstore.MultiAppender.
+type multiStore struct {
+	*Store
+	multi eventstore.MultiAppender
+}
+
+// AppendMulti implements eventstore.MultiAppender, counting the events of
+// every part when the call succeeds.
+func (s *multiStore) AppendMulti(ctx context.Context, parts ...eventstore.StreamAppend) ([]eventstore.AppendResult, error) {
+	start := time.Now()
+	res, err := s.multi.AppendMulti(ctx, parts...)
+	s.observe("append_multi", start, err)
+	if err == nil {
+		n := 0
+		for _, p := range parts {
+			n += len(p.Events)
+		}
+		s.appended.Add(float64(n))
+	}
+	return res, err
 }

@@ -57,14 +57,35 @@ func (s *Store) append(ctx context.Context, q querier, stream string, expected e
 	if len(events) == 0 {
 		return check(ctx, q, stream, expected)
 	}
-	kind := kindOf(expected)
+	sql, args, err := s.statement(stream, expected, events, notify, from)
+	if err != nil {
+		return eventstore.AppendResult{}, err
+	}
+	res, err := scanAppend(q.QueryRow(ctx, sql, args...), notify)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return eventstore.AppendResult{}, refusal(ctx, q, "append to", stream, expected)
+	}
+	if err != nil {
+		return eventstore.AppendResult{}, translate("append to", stream, err)
+	}
+	return res, nil
+}
+
+// statement returns the append statement for events and its parameters.
+func (s *Store) statement(stream string, expected eventstore.ExpectedRevision, events []eventstore.EventData, notify bool, from string) (string, []any, error) {
 	args, err := appendArgs(stream, expected, events)
 	if err != nil {
-		return eventstore.AppendResult{}, fmt.Errorf("append to %q: %w", stream, err)
+		return "", nil, fmt.Errorf("append to %q: %w", stream, err)
 	}
 	if notify {
 		args = append(args, s.cfg.channel, from)
 	}
+	return appendStatements[kindOf(expected)][b2i(len(events) > 1)][b2i(notify)], args, nil
+}
+
+// scanAppend reads the row of an append statement: pgx.ErrNoRows when the
+// expectation failed.
+func scanAppend(row pgx.Row, notify bool) (eventstore.AppendResult, error) {
 	var (
 		res     eventstore.AppendResult
 		rev     int64
@@ -74,12 +95,8 @@ func (s *Store) append(ctx context.Context, q querier, stream string, expected e
 	if notify {
 		dest = append(dest, &notNull)
 	}
-	err = q.QueryRow(ctx, appendStatements[kind][b2i(len(events) > 1)][b2i(notify)], args...).Scan(dest...)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return eventstore.AppendResult{}, refusal(ctx, q, "append to", stream, expected)
-	}
-	if err != nil {
-		return eventstore.AppendResult{}, translate("append to", stream, err)
+	if err := row.Scan(dest...); err != nil {
+		return eventstore.AppendResult{}, err
 	}
 	res.Revision = uint64(rev)
 	return res, nil
@@ -138,9 +155,15 @@ func streamState(ctx context.Context, q querier, stream string) (rev int64, dele
 // refusal explains why an append or a delete changed nothing.
 func refusal(ctx context.Context, q querier, op, stream string, expected eventstore.ExpectedRevision) error {
 	rev, deleted, found, err := streamState(ctx, q, stream)
-	switch {
-	case err != nil:
+	if err != nil {
 		return fmt.Errorf("%s %q: read stream state: %w", op, stream, err)
+	}
+	return refused(op, stream, expected, rev, deleted, found)
+}
+
+// refused explains why expected fails on a stream in the given state.
+func refused(op, stream string, expected eventstore.ExpectedRevision, rev int64, deleted, found bool) error {
+	switch {
 	case deleted:
 		return fmt.Errorf("%s %q: %w", op, stream, eventstore.ErrStreamDeleted)
 	case !found:
@@ -152,13 +175,17 @@ func refusal(ctx context.Context, q querier, op, stream string, expected eventst
 // check is an append without events: it only tests expected.
 func check(ctx context.Context, q querier, stream string, expected eventstore.ExpectedRevision) (eventstore.AppendResult, error) {
 	rev, deleted, found, err := streamState(ctx, q, stream)
-	switch {
-	case err != nil:
+	if err != nil {
 		return eventstore.AppendResult{}, fmt.Errorf("append to %q: read stream state: %w", stream, err)
-	case deleted:
-		return eventstore.AppendResult{}, fmt.Errorf("append to %q: %w", stream, eventstore.ErrStreamDeleted)
-	case !expected.Check(uint64(max(rev, 0)), found):
-		return eventstore.AppendResult{}, refusal(ctx, q, "append to", stream, expected)
+	}
+	return checked(stream, expected, rev, deleted, found)
+}
+
+// checked is the outcome of an append without events to a stream in the
+// given state.
+func checked(stream string, expected eventstore.ExpectedRevision, rev int64, deleted, found bool) (eventstore.AppendResult, error) {
+	if deleted || !expected.Check(uint64(max(rev, 0)), found) {
+		return eventstore.AppendResult{}, refused("append to", stream, expected, rev, deleted, found)
 	}
 	return eventstore.AppendResult{Revision: uint64(max(rev, 0))}, nil
 }

@@ -11,7 +11,8 @@
 // An append is one statement (one round trip, one implicit transaction) that
 // bumps the stream's row in the streams table and inserts the events, so that
 // the row lock serialises writers of one stream and the expected revision is
-// checked against the latest committed state.
+// checked against the latest committed state. AppendMulti appends to several
+// streams in one transaction, in two round trips.
 //
 // Subscriptions catch up in pages and then wait for a wake-up: an in-process
 // broadcast after each local commit, a LISTEN/NOTIFY message for commits made

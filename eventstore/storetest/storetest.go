@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore func(t *testing.T) eventstore.Store) {
 	t.Run("Subscribe", func(t *testing.T) { testSubscribe(t, newStore) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, newStore(t)) })
 	t.Run("Volume", func(t *testing.T) { testVolume(t, newStore(t)) })
+	t.Run("AppendMulti", func(t *testing.T) { testAppendMulti(t, newStore) })
 }
 
 // waitLimit bounds every wait for a subscription, so that a broken backend
