@@ -36,6 +36,39 @@ func twoProcesses(t *testing.T, opts ...postgres.Option) (reader, writer *postgr
 	return open(), open()
 }
 
+// TestSubscribe_WokenByAppendMulti: with polling off, a multi-stream append
+// wakes the subscriptions of another process (one NOTIFY, in the
+// transaction or after the commit) and those of its own.
+func TestSubscribe_WokenByAppendMulti(t *testing.T) {
+	modes := map[string][]postgres.Option{
+		"NotifyAfterCommit":   {postgres.WithPollInterval(noPoll)},
+		"NotifyInTransaction": {postgres.WithPollInterval(noPoll), postgres.WithNotifyInTransaction()},
+	}
+	for name, opts := range modes {
+		t.Run(name, func(t *testing.T) {
+			reader, writer := twoProcesses(t, opts...)
+			remote := subscribe(t, reader, eventstore.Start)
+			local := subscribe(t, writer, eventstore.Start)
+			time.Sleep(200 * time.Millisecond) // let the LISTEN take effect
+			for i := range 3 {
+				res, err := writer.AppendMulti(t.Context(),
+					eventstore.StreamAppend{Stream: "multi-a", Expected: eventstore.Any(), Events: []eventstore.EventData{event("a")}},
+					eventstore.StreamAppend{Stream: "multi-b", Expected: eventstore.Any(), Events: []eventstore.EventData{event("b")}})
+				if err != nil {
+					t.Fatalf("AppendMulti: %v", err)
+				}
+				for _, sub := range []eventstore.Subscription{remote, local} {
+					for part := range 2 {
+						if ev := next(t, sub, 5*time.Second); ev.Position != res[part].Position {
+							t.Fatalf("round %d part %d: event at %s, want %s", i, part, ev.Position, res[part].Position)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
 // TestSubscribe_WokenByOtherProcess checks the LISTEN/NOTIFY path: with
 // polling off, an append in another process still reaches a subscriber.
 func TestSubscribe_WokenByOtherProcess(t *testing.T) {
