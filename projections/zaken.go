@@ -40,6 +40,35 @@ func (Zaken) Wants(eventType string) bool {
 var zakenTables = []string{"statussen", "resultaten", "rollen", "zaakobjecten", "zaakeigenschappen",
 	"zaakinformatieobjecten", "klantcontacten", "zaakbesluiten", "zaakcontactmomenten", "zaakverzoeken"}
 
+// onderdelenPerTabel counts the sub-resources of zaak $1 per table.
+var onderdelenPerTabel = func() string {
+	parts := make([]string, len(zakenTables))
+	for i, t := range zakenTables {
+		parts[i] = `SELECT '` + t + `' AS tabel, count(*) AS n FROM ` + t + ` WHERE zaak = $1`
+	}
+	return strings.Join(parts, " UNION ALL ")
+}()
+
+// moveOnderdelen moves the counts of the sub-resources of zaak $1 in
+// zrc.onderdelen_aantallen to zaaktype $2 and rank $3 when the read model
+// has the zaak under another zaaktype or rank; it runs before the zaak's
+// row is written. A new zaak has no sub-resources yet, and an unchanged one
+// costs one lookup: the counts are only taken when the zaak moves.
+var moveOnderdelen = `WITH oud AS (SELECT zaaktype, vertrouwelijkheid_rank FROM zaken
+		WHERE uuid = $1 AND (zaaktype, vertrouwelijkheid_rank) IS DISTINCT FROM ($2::text, $3::integer)),
+	n AS (SELECT tabel, n FROM (` + onderdelenPerTabel + `) c WHERE n > 0 AND EXISTS (SELECT FROM oud)),
+	af AS (UPDATE onderdelen_aantallen a SET aantal = a.aantal - n.n FROM n, oud
+		WHERE a.tabel = n.tabel AND a.zaaktype = oud.zaaktype AND a.vertrouwelijkheid_rank = oud.vertrouwelijkheid_rank)
+	INSERT INTO onderdelen_aantallen (tabel, zaaktype, vertrouwelijkheid_rank, aantal) SELECT tabel, $2, $3, n FROM n
+	ON CONFLICT (tabel, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = onderdelen_aantallen.aantal + EXCLUDED.aantal`
+
+// uncountOnderdelen takes the sub-resources of zaak $1 out of
+// zrc.onderdelen_aantallen before they are deleted with it.
+var uncountOnderdelen = `UPDATE onderdelen_aantallen a SET aantal = a.aantal - n.n
+	FROM (` + onderdelenPerTabel + `) n, zaken z
+	WHERE z.uuid = $1 AND n.n > 0 AND a.tabel = n.tabel AND a.zaaktype = z.zaaktype
+		AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
+
 // Apply implements Projection. An event type of the zaken context that
 // Decode or this projection does not know is an error, so that the event
 // is poisoned instead of skipped.
@@ -94,6 +123,7 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 	}
 	aanduiding := string(g.Vertrouwelijkheidaanduiding)
 	w.uncount(id)
+	w.tx.Exec(moveOnderdelen, id, g.Zaaktype, autorisaties.Rank(aanduiding))
 	w.tx.Exec(`INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
 			vertrouwelijkheid_rank, registratiedatum, startdatum, einddatum, einddatum_gepland,
 			uiterlijke_einddatum_afdoening, publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum,
@@ -133,6 +163,7 @@ func (w zakenWriter) uncount(id string) {
 // (zrc-023).
 func (w zakenWriter) deleteZaak(id string) {
 	w.uncount(id)
+	w.tx.Exec(uncountOnderdelen, id)
 	w.tx.Exec(`DELETE FROM zaken WHERE uuid = $1`, id)
 	for _, table := range zakenTables {
 		w.tx.Exec(`DELETE FROM `+table+` WHERE zaak = $1`, id)

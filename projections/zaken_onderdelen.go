@@ -18,52 +18,79 @@ func (w zakenWriter) onderdeel(e domain.Event) error {
 	case zaken.ResultaatGewijzigd:
 		return w.resultaat(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ResultaatVerwijderd:
-		w.tx.Exec(`DELETE FROM resultaten WHERE uuid = $1`, e.UUID)
+		w.forget("resultaten", e.UUID)
 		w.tx.Exec(`UPDATE zaken SET resultaat = NULL WHERE uuid = $1 AND resultaat = $2`, e.Zaak, e.UUID)
 	case zaken.RolAangemaakt:
 		return w.rol(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.RolGewijzigd:
 		return w.rol(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.RolVerwijderd:
-		w.tx.Exec(`DELETE FROM rollen WHERE uuid = $1`, e.UUID)
+		w.forget("rollen", e.UUID)
 	case zaken.ZaakObjectAangemaakt:
 		return w.zaakobject(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakObjectGewijzigd:
 		return w.zaakobject(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakObjectVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakobjecten WHERE uuid = $1`, e.UUID)
+		w.forget("zaakobjecten", e.UUID)
 	case zaken.ZaakEigenschapAangemaakt:
 		return w.zaakeigenschap(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakEigenschapGewijzigd:
 		return w.zaakeigenschap(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakEigenschapVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakeigenschappen WHERE uuid = $1`, e.UUID)
+		w.forget("zaakeigenschappen", e.UUID)
 	case zaken.ZaakInformatieObjectAangemaakt:
 		return w.zaakinformatieobject(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakInformatieObjectGewijzigd:
 		return w.zaakinformatieobject(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakInformatieObjectVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakinformatieobjecten WHERE uuid = $1`, e.UUID)
+		w.forget("zaakinformatieobjecten", e.UUID)
 	case zaken.KlantContactAangemaakt:
 		return w.klantcontact(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakBesluitAangemaakt:
 		return w.zaakbesluit(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakBesluitVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakbesluiten WHERE uuid = $1`, e.UUID)
+		w.forget("zaakbesluiten", e.UUID)
 	case zaken.ZaakContactMomentAangemaakt:
 		return w.zaakcontactmoment(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakContactMomentVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakcontactmomenten WHERE uuid = $1`, e.UUID)
+		w.forget("zaakcontactmomenten", e.UUID)
 	case zaken.ZaakVerzoekAangemaakt:
 		return w.zaakverzoek(e.Zaak, e.UUID, e.Gegevens)
 	case zaken.ZaakVerzoekVerwijderd:
-		w.tx.Exec(`DELETE FROM zaakverzoeken WHERE uuid = $1`, e.UUID)
+		w.forget("zaakverzoeken", e.UUID)
 	default:
 		// Decode knows the type but this switch does not: a new event
 		// must not be skipped silently, so the event is poisoned.
 		return fmt.Errorf("zaken projection: no handling for %s", e.EventType())
 	}
 	return nil
+}
+
+// upsert writes sub-resource id of zaak into table with sql and args,
+// keeping zrc.onderdelen_aantallen (migration 0011): the row, as the read
+// model has it, is counted out before the write and in after it, so that
+// applying an event twice leaves the same numbers.
+func (w zakenWriter) upsert(table, id, zaak, sql string, args ...any) {
+	w.uncountOnderdeel(table, id)
+	w.tx.Exec(sql, args...)
+	w.tx.Exec(`INSERT INTO onderdelen_aantallen (tabel, zaaktype, vertrouwelijkheid_rank, aantal)
+			SELECT $1, zaaktype, vertrouwelijkheid_rank, 1 FROM zaken WHERE uuid = $2
+		ON CONFLICT (tabel, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = onderdelen_aantallen.aantal + 1`,
+		table, zaak)
+}
+
+// forget deletes sub-resource id from table, and from its count.
+func (w zakenWriter) forget(table, id string) {
+	w.uncountOnderdeel(table, id)
+	w.tx.Exec(`DELETE FROM `+table+` WHERE uuid = $1`, id)
+}
+
+// uncountOnderdeel takes sub-resource id of table, if the read model has
+// it, out of zrc.onderdelen_aantallen.
+func (w zakenWriter) uncountOnderdeel(table, id string) {
+	w.tx.Exec(`UPDATE onderdelen_aantallen a SET aantal = a.aantal - 1 FROM `+table+` o JOIN zaken z ON z.uuid = o.zaak
+		WHERE o.uuid = $1 AND a.tabel = $2 AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`,
+		id, table)
 }
 
 // marshalOnderdeel is the data column of a sub-resource.
@@ -83,7 +110,7 @@ func (w zakenWriter) status(zaak, id string, g zaken.StatusGegevens) error {
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO statussen (uuid, zaak, statustype, datum_status_gezet, indicatie_laatst_gezette_status,
+	w.upsert("statussen", id, zaak, `INSERT INTO statussen (uuid, zaak, statustype, datum_status_gezet, indicatie_laatst_gezette_status,
 			data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, statustype = EXCLUDED.statustype,
@@ -102,7 +129,7 @@ func (w zakenWriter) resultaat(zaak, id string, g zaken.ResultaatGegevens) error
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO resultaten (uuid, zaak, resultaattype, data, created_commit, created_prepare)
+	w.upsert("resultaten", id, zaak, `INSERT INTO resultaten (uuid, zaak, resultaattype, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, resultaattype = EXCLUDED.resultaattype,
 			data = EXCLUDED.data`,
@@ -117,7 +144,7 @@ func (w zakenWriter) rol(zaak, id string, g zaken.RolGegevens) error {
 		return err
 	}
 	k := rolKenmerkenVan(g)
-	w.tx.Exec(`INSERT INTO rollen (uuid, zaak, betrokkene, betrokkene_type, roltype, omschrijving, omschrijving_generiek,
+	w.upsert("rollen", id, zaak, `INSERT INTO rollen (uuid, zaak, betrokkene, betrokkene_type, roltype, omschrijving, omschrijving_generiek,
 			np_inp_bsn, np_anp_identificatie, np_inp_a_nummer, nnp_inn_nnp_id, nnp_ann_identificatie,
 			vestigings_nummer, organisatorische_eenheid_identificatie, medewerker_identificatie,
 			data, created_commit, created_prepare)
@@ -179,7 +206,7 @@ func (w zakenWriter) zaakobject(zaak, id string, g zaken.ZaakObjectGegevens) err
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakobjecten (uuid, zaak, object, object_type, zaakobjecttype, data, created_commit, created_prepare)
+	w.upsert("zaakobjecten", id, zaak, `INSERT INTO zaakobjecten (uuid, zaak, object, object_type, zaakobjecttype, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, object = EXCLUDED.object,
 			object_type = EXCLUDED.object_type, zaakobjecttype = EXCLUDED.zaakobjecttype, data = EXCLUDED.data`,
@@ -192,7 +219,7 @@ func (w zakenWriter) zaakeigenschap(zaak, id string, g zaken.ZaakEigenschapGegev
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakeigenschappen (uuid, zaak, eigenschap, data, created_commit, created_prepare)
+	w.upsert("zaakeigenschappen", id, zaak, `INSERT INTO zaakeigenschappen (uuid, zaak, eigenschap, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, eigenschap = EXCLUDED.eigenschap, data = EXCLUDED.data`,
 		id, zaak, g.Eigenschap, data, w.pos.Commit, w.pos.Prepare)
@@ -204,7 +231,7 @@ func (w zakenWriter) zaakinformatieobject(zaak, id string, g zaken.ZaakInformati
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakinformatieobjecten (uuid, zaak, informatieobject, data, created_commit, created_prepare)
+	w.upsert("zaakinformatieobjecten", id, zaak, `INSERT INTO zaakinformatieobjecten (uuid, zaak, informatieobject, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, informatieobject = EXCLUDED.informatieobject,
 			data = EXCLUDED.data`,
@@ -217,7 +244,7 @@ func (w zakenWriter) klantcontact(zaak, id string, g zaken.KlantContactGegevens)
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO klantcontacten (uuid, zaak, data, created_commit, created_prepare)
+	w.upsert("klantcontacten", id, zaak, `INSERT INTO klantcontacten (uuid, zaak, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, data = EXCLUDED.data`,
 		id, zaak, data, w.pos.Commit, w.pos.Prepare)
@@ -229,7 +256,7 @@ func (w zakenWriter) zaakbesluit(zaak, id string, g zaken.ZaakBesluitGegevens) e
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakbesluiten (uuid, zaak, besluit, data, created_commit, created_prepare)
+	w.upsert("zaakbesluiten", id, zaak, `INSERT INTO zaakbesluiten (uuid, zaak, besluit, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, besluit = EXCLUDED.besluit, data = EXCLUDED.data`,
 		id, zaak, g.Besluit, data, w.pos.Commit, w.pos.Prepare)
@@ -241,7 +268,7 @@ func (w zakenWriter) zaakcontactmoment(zaak, id string, g zaken.ZaakContactMomen
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
+	w.upsert("zaakcontactmomenten", id, zaak, `INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, contactmoment = EXCLUDED.contactmoment,
 			data = EXCLUDED.data`,
@@ -254,7 +281,7 @@ func (w zakenWriter) zaakverzoek(zaak, id string, g zaken.ZaakVerzoekGegevens) e
 	if err != nil {
 		return err
 	}
-	w.tx.Exec(`INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
+	w.upsert("zaakverzoeken", id, zaak, `INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, verzoek = EXCLUDED.verzoek, data = EXCLUDED.data`,
 		id, zaak, g.Verzoek, data, w.pos.Commit, w.pos.Prepare)

@@ -123,12 +123,15 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 	count := int64(zgw.Offset(page, pageSize) + len(results))
 	if len(results) == pageSize || (len(results) == 0 && page > 1) {
 		args := f.args[:len(f.args)-2] // without limit and offset
-		from := o.from() + f.sql(rights)
-		if rights == "TRUE" && len(f.where) == 0 {
-			// Every row has its zaak: all rows count, without the join.
-			from = "zrc." + o.table + " o"
+		query := `SELECT count(*) FROM ` + o.from() + f.sql(rights)
+		if len(f.where) == 0 {
+			// Without filters the counts the projection keeps per table,
+			// zaaktype and rank answer (migration 0011), under the same
+			// RightsFilter, instead of joining every row with its zaak.
+			query = `SELECT coalesce(sum(z.aantal), 0) FROM zrc.onderdelen_aantallen z` +
+				f.sql(rights, "z.tabel = '"+o.table+"'")
 		}
-		if err := pool.QueryRow(r.Context(), `SELECT count(*) FROM `+from, args...).Scan(&count); err != nil {
+		if err := pool.QueryRow(r.Context(), query, args...).Scan(&count); err != nil {
 			zgw.WriteError(w, r, err)
 			return
 		}
