@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
@@ -79,14 +80,41 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 		return
 	}
 	rights := Zaken{}.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
+	// A full page, or one beyond the last, needs the count. Without
+	// filters the counts the projection keeps per table, zaaktype and rank
+	// answer (migration 0011), under the same RightsFilter, instead of
+	// joining every row with its zaak.
+	cheap := len(f.where) == 0
+	countQuery := `SELECT count(*) FROM ` + o.from() + f.sql(rights)
+	if cheap {
+		countQuery = `SELECT coalesce(sum(z.aantal), 0) FROM zrc.onderdelen_aantallen z` +
+			f.sql(rights, "z.tabel = '"+o.table+"'")
+	}
+	countArgs := slices.Clone(f.args)
+	count, counted := 0, false
+	countAll := func() error { return pool.QueryRow(r.Context(), countQuery, countArgs...).Scan(&count) }
 	order := createdOrder("o")
 	query := `SELECT ` + o.columns() + ` FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order
 	if paginated {
+		skip, take, pageOrder := zgw.Offset(page, pageSize), pageSize, order
+		if cheap && page > 1 {
+			// A page in the second half is read from the other end, in
+			// the reverse order, as GET /zaken does.
+			if err := countAll(); err != nil {
+				zgw.WriteError(w, r, err)
+				return
+			}
+			counted = true
+			if skip > count/2 {
+				take = max(min(pageSize, count-skip), 0)
+				skip, pageOrder = max(count-skip-pageSize, 0), reverseOrder(order)
+			}
+		}
 		// The page is chosen on the bare rows; the related uuids are
 		// computed for its rows only.
-		limit, offset := f.arg(pageSize), f.arg(zgw.Offset(page, pageSize))
+		limit, offset := f.arg(take), f.arg(skip)
 		query = `WITH page AS (SELECT o.uuid AS page_uuid
-			FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
+			FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + pageOrder + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
 			SELECT ` + o.columns() + ` FROM page JOIN ` + o.from() + ` ON o.uuid = page.page_uuid
 			ORDER BY ` + order
 	}
@@ -118,25 +146,17 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 		zgw.WriteJSON(w, r, http.StatusOK, results)
 		return
 	}
-	// A short page tells the count itself; a full one, or one beyond the
-	// last, counts the rows.
-	count := int64(zgw.Offset(page, pageSize) + len(results))
-	if len(results) == pageSize || (len(results) == 0 && page > 1) {
-		args := f.args[:len(f.args)-2] // without limit and offset
-		query := `SELECT count(*) FROM ` + o.from() + f.sql(rights)
-		if len(f.where) == 0 {
-			// Without filters the counts the projection keeps per table,
-			// zaaktype and rank answer (migration 0011), under the same
-			// RightsFilter, instead of joining every row with its zaak.
-			query = `SELECT coalesce(sum(z.aantal), 0) FROM zrc.onderdelen_aantallen z` +
-				f.sql(rights, "z.tabel = '"+o.table+"'")
-		}
-		if err := pool.QueryRow(r.Context(), query, args...).Scan(&count); err != nil {
-			zgw.WriteError(w, r, err)
-			return
+	// A short page tells the count itself.
+	if !counted {
+		count = zgw.Offset(page, pageSize) + len(results)
+		if len(results) == pageSize || (len(results) == 0 && page > 1) {
+			if err := countAll(); err != nil {
+				zgw.WriteError(w, r, err)
+				return
+			}
 		}
 	}
-	zgw.WritePage(w, r, page, pageSize, int(count), results)
+	zgw.WritePage(w, r, page, pageSize, count, results)
 }
 
 // nestedList writes, as a plain array, the sub-resources of the zaak in

@@ -740,3 +740,54 @@ func TestZakenOnderdelen_ShapeLenient(t *testing.T) {
 		t.Errorf("overige: %s", got)
 	}
 }
+
+// TestZakenOnderdelen_PagesFromBothEnds: a page in the second half of a
+// sub-resource list without filters is read from the other end; every
+// page, for a superuser and under a RightsFilter, holds the sub-resources
+// the principal may read in creation order, with their count.
+func TestZakenOnderdelen_PagesFromBothEnds(t *testing.T) {
+	r := &zkRecorder{t: t}
+	clock := domain.FixedClock{T: zkNow}
+	type zaak struct {
+		id, zaaktype, aanduiding string
+		z                        *zaken.Zaak
+		record                   func([]domain.Event, error)
+	}
+	zs := []*zaak{
+		{id: "a1000000-0000-4000-8000-0000000000d1", zaaktype: zkZaaktypeA, aanduiding: "openbaar"},
+		{id: "a1000000-0000-4000-8000-0000000000d2", zaaktype: zkZaaktypeB, aanduiding: "openbaar"},
+		{id: "a1000000-0000-4000-8000-0000000000d3", zaaktype: zkZaaktypeA, aanduiding: "geheim"},
+	}
+	for i, z := range zs {
+		z.z, z.record = zaken.NewZaak(z.id, clock), r.on(z.id)
+		z.record(z.z.Create(zkGegevens(fmt.Sprintf("B-%d", i), zkRSIN, z.zaaktype, z.aanduiding, "2025-01-01"), zkFeiten(z.zaaktype, nil)))
+	}
+	var all, visible []string // in creation order: every klantcontact, and those of the first zaak
+	for i := range 250 {
+		z := zs[i%len(zs)]
+		if i%5 == 4 {
+			z = zs[0]
+		}
+		k := fmt.Sprintf("c9000000-0000-4000-8000-%012d", i)
+		z.record(z.z.AddKlantContact(k, zaken.KlantContactGegevens{Datumtijd: zkNow}, zaken.Bevoegdheden{}))
+		all = append(all, k)
+		if z == zs[0] {
+			visible = append(visible, k)
+		}
+	}
+	a := newOnAPI(t, r.out)
+	reader := &autorisaties.Rights{Autorisaties: []autorisaties.Autorisatie{
+		{Component: autorisaties.ZRC, Scopes: []string{"zaken.lezen"}, Zaaktype: zkZaaktypeA, MaxVertrouwelijkheidaanduiding: "openbaar"}}}
+	for _, c := range []struct {
+		rights *autorisaties.Rights
+		want   []string
+	}{{zkSuperuser, all}, {reader, visible}} {
+		for page := 1; page <= 4; page++ {
+			want := c.want[min((page-1)*pageSize, len(c.want)):min(page*pageSize, len(c.want))]
+			got := a.get(c.rights, fmt.Sprintf("/klantcontacten?page=%d", page), http.StatusOK).(map[string]any)
+			if ids := onUUIDs(t, got); !slices.Equal(ids, want) || got["count"] != float64(len(c.want)) {
+				t.Errorf("%d visible, page %d: count %v, %v, want %v", len(c.want), page, got["count"], ids, want)
+			}
+		}
+	}
+}
