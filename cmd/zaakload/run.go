@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,7 +18,7 @@ import (
 const zakenRoot = "/zaken/api/v1"
 
 // runOperations are the operations of a run mix.
-var runOperations = []string{"list", "deep", "detail", "detail-fresh", "create", "close"}
+var runOperations = []string{"list", "deep", "detail", "detail-fresh", "create", "close", "rollen", "rollen-deep"}
 
 // runConfig is one run of a mix against a serving registry.
 type runConfig struct {
@@ -169,6 +170,7 @@ type runState struct {
 	details   []string // zaak uuids
 	count     int      // zaken at the start
 	deepPage  int
+	rollenEnd int // the last page of /rollen, for rollen-deep
 	open      openZaken
 }
 
@@ -229,6 +231,16 @@ func prepareRun(ctx context.Context, c *apiClient, cfg runConfig) (*runState, er
 			}
 		}
 	}
+	if slices.ContainsFunc(cfg.Mix, func(e mixEntry) bool { return e.name == "rollen-deep" && e.weight > 0 }) {
+		var rollen page[zaakRef]
+		if err := c.do(ctx, http.MethodGet, zakenRoot+"/rollen", nil, http.StatusOK, &rollen); err != nil {
+			return nil, err
+		}
+		l.rollenEnd = 1
+		if n := len(rollen.Results); n > 0 {
+			l.rollenEnd = (rollen.Count + n - 1) / n
+		}
+	}
 	for _, e := range cfg.Mix {
 		switch {
 		case e.weight == 0:
@@ -258,6 +270,12 @@ func (l *runState) operations(mix []mixEntry) []operation {
 		},
 		"create": l.create,
 		"close":  l.close,
+		"rollen": func(ctx context.Context, _ *rand.Rand) error {
+			return l.c.do(ctx, http.MethodGet, zakenRoot+"/rollen", nil, http.StatusOK, nil)
+		},
+		"rollen-deep": func(ctx context.Context, _ *rand.Rand) error {
+			return l.c.do(ctx, http.MethodGet, zakenRoot+"/rollen?page="+strconv.Itoa(l.rollenEnd), nil, http.StatusOK, nil)
+		},
 	}
 	var ops []operation
 	for _, e := range mix {

@@ -39,8 +39,8 @@ func TestZaakload_Smoke(t *testing.T) {
 	}
 	zaakload("seed", "--database-url", g.dbURL, "--zaken", "300", "--zaaktypen", "3", "--workers", "2", "--base-url", testBaseURL)
 	out := zaakload("run", "--url", g.url, "--client-id", "admin", "--secret", "geheim", "--concurrency", "2",
-		"--duration", "3s", "--prefetch", "50", "--mix", "list=1,deep=1,detail=1,detail-fresh=1,create=1,close=1")
-	for _, op := range []string{"list", "deep", "detail", "detail-fresh", "create", "close"} {
+		"--duration", "3s", "--prefetch", "50", "--mix", "list=1,deep=1,detail=1,detail-fresh=1,create=1,close=1,rollen=1,rollen-deep=1")
+	for _, op := range []string{"list", "deep", "detail", "detail-fresh", "create", "close", "rollen", "rollen-deep"} {
 		found := false
 		for _, line := range strings.Split(out, "\n") {
 			fields := strings.Fields(line)
