@@ -253,10 +253,7 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 			return
 		}
 		counted = true
-		if skip > count/2 {
-			take = max(min(pageSize, count-skip), 0)
-			skip, pageOrder = max(count-skip-pageSize, 0), reverseOrder(order)
-		}
+		skip, take, pageOrder = fromTheEnd(skip, count, order)
 	}
 	limit, offset := f.arg(take), f.arg(skip)
 	// The page's uuids first, so that the columns with their sub-selects

@@ -345,6 +345,18 @@ var zaakOrderings = map[string]string{
 	"identificatie":     "z.identificatie",
 }
 
+// fromTheEnd tells how to read the page of pageSize rows after the first
+// skip of count rows in order: as it is in the first half, and from the
+// other end, in the reverse order, in the second, so that the last page
+// skips nothing instead of nearly all. It returns the rows to skip and to
+// take, and the order to read in.
+func fromTheEnd(skip, count int, order string) (int, int, string) {
+	if skip <= count/2 {
+		return skip, pageSize, order
+	}
+	return max(count-skip-pageSize, 0), max(min(pageSize, count-skip), 0), reverseOrder(order)
+}
+
 // reverseOrder turns the ORDER BY of ordering around: every part the other
 // direction, nulls included (ascending puts them last, descending first).
 func reverseOrder(order string) string {

@@ -105,10 +105,7 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 				return
 			}
 			counted = true
-			if skip > count/2 {
-				take = max(min(pageSize, count-skip), 0)
-				skip, pageOrder = max(count-skip-pageSize, 0), reverseOrder(order)
-			}
+			skip, take, pageOrder = fromTheEnd(skip, count, order)
 		}
 		// The page is chosen on the bare rows; the related uuids are
 		// computed for its rows only.

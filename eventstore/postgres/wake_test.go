@@ -18,6 +18,12 @@ import (
 // deliver live events.
 const noPoll = time.Hour
 
+// notifyModes are the two ways of sending the NOTIFY, with polling off.
+var notifyModes = map[string][]postgres.Option{
+	"NotifyAfterCommit":   {postgres.WithPollInterval(noPoll)},
+	"NotifyInTransaction": {postgres.WithPollInterval(noPoll), postgres.WithNotifyInTransaction()},
+}
+
 // twoProcesses returns two stores on one database with pools of their own,
 // as two registry processes would have.
 func twoProcesses(t *testing.T, opts ...postgres.Option) (reader, writer *postgres.Store) {
@@ -40,11 +46,7 @@ func twoProcesses(t *testing.T, opts ...postgres.Option) (reader, writer *postgr
 // wakes the subscriptions of another process (one NOTIFY, in the
 // transaction or after the commit) and those of its own.
 func TestSubscribe_WokenByAppendMulti(t *testing.T) {
-	modes := map[string][]postgres.Option{
-		"NotifyAfterCommit":   {postgres.WithPollInterval(noPoll)},
-		"NotifyInTransaction": {postgres.WithPollInterval(noPoll), postgres.WithNotifyInTransaction()},
-	}
-	for name, opts := range modes {
+	for name, opts := range notifyModes {
 		t.Run(name, func(t *testing.T) {
 			reader, writer := twoProcesses(t, opts...)
 			remote := subscribe(t, reader, eventstore.Start)
@@ -72,11 +74,7 @@ func TestSubscribe_WokenByAppendMulti(t *testing.T) {
 // TestSubscribe_WokenByOtherProcess checks the LISTEN/NOTIFY path: with
 // polling off, an append in another process still reaches a subscriber.
 func TestSubscribe_WokenByOtherProcess(t *testing.T) {
-	modes := map[string][]postgres.Option{
-		"NotifyAfterCommit":   {postgres.WithPollInterval(noPoll)},
-		"NotifyInTransaction": {postgres.WithPollInterval(noPoll), postgres.WithNotifyInTransaction()},
-	}
-	for name, opts := range modes {
+	for name, opts := range notifyModes {
 		t.Run(name, func(t *testing.T) {
 			reader, writer := twoProcesses(t, opts...)
 			sub := subscribe(t, reader, eventstore.Start)

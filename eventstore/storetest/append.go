@@ -99,19 +99,10 @@ func testConcurrentAppends(t *testing.T, newStore func(t *testing.T) eventstore.
 	const writers = 8
 	race := func(t *testing.T, s eventstore.Store, stream string, expected eventstore.ExpectedRevision) {
 		t.Helper()
-		errs := make([]error, writers)
-		start := make(chan struct{})
-		var wg sync.WaitGroup
-		for i := range writers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				<-start
-				_, errs[i] = s.Append(t.Context(), stream, expected, event(fmt.Sprintf("writer-%d", i)))
-			}()
-		}
-		close(start)
-		wg.Wait()
+		errs := race(writers, func(i int) error {
+			_, err := s.Append(t.Context(), stream, expected, event(fmt.Sprintf("writer-%d", i)))
+			return err
+		})
 		wins := 0
 		for _, err := range errs {
 			if err == nil {

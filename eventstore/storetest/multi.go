@@ -264,22 +264,13 @@ func testMultiCheckOnly(t *testing.T, s eventstore.Store) {
 
 func testMultiConcurrentOneWins(t *testing.T, s eventstore.Store) {
 	const writers = 8
-	errs := make([]error, writers)
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			_, errs[i] = appendMulti(t, s,
-				part("reservation", eventstore.NoStream(), event(fmt.Sprintf("reservation-%d", i))),
-				part(fmt.Sprintf("zaak-%d", i), eventstore.NoStream(), event(fmt.Sprintf("zaak-%d", i))),
-			)
-		}()
-	}
-	close(start)
-	wg.Wait()
+	errs := race(writers, func(i int) error {
+		_, err := appendMulti(t, s,
+			part("reservation", eventstore.NoStream(), event(fmt.Sprintf("reservation-%d", i))),
+			part(fmt.Sprintf("zaak-%d", i), eventstore.NoStream(), event(fmt.Sprintf("zaak-%d", i))),
+		)
+		return err
+	})
 	winner := -1
 	for i, err := range errs {
 		if err == nil {

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -191,6 +192,25 @@ func ascending(t *testing.T, events []eventstore.RecordedEvent) {
 			t.Fatalf("position %d (%s) does not come after %s", i, events[i].Position, events[i-1].Position)
 		}
 	}
+}
+
+// race runs write(0) .. write(writers-1) in goroutines released at once
+// and returns their errors by index.
+func race(writers int, write func(i int) error) []error {
+	errs := make([]error, writers)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			errs[i] = write(i)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	return errs
 }
 
 // isConflict fails unless err is the contract's concurrency conflict.
