@@ -29,6 +29,8 @@ type Zaken struct {
 	// Catalogi, when set, keeps the catalogi objects expand embeds; its
 	// owner flushes it after every change of the catalogi read model.
 	Catalogi *ExpandCache
+	// Gegevens, when set, keeps the decoded state of the zaken read lately.
+	Gegevens *GegevensCache
 }
 
 // zaakColumns are the columns of one zaak as zaakWire scans them: the
@@ -52,7 +54,7 @@ type zaakRow struct {
 }
 
 // scanZaak reads one zaakRow with scan; extra destinations follow.
-func scanZaak(scan func(dest ...any) error, extra ...any) (zaakRow, error) {
+func scanZaak(decoded *GegevensCache, scan func(dest ...any) error, extra ...any) (zaakRow, error) {
 	var z zaakRow
 	var data []byte
 	dest := append([]any{&z.uuid, &z.zaaktype, &z.vertrouwelijkheid, &data, &z.status, &z.resultaat, &z.hoofdzaak,
@@ -60,10 +62,9 @@ func scanZaak(scan func(dest ...any) error, extra ...any) (zaakRow, error) {
 	if err := scan(dest...); err != nil {
 		return z, err
 	}
-	if err := json.Unmarshal(data, &z.g); err != nil {
-		return z, err
-	}
-	return z, nil
+	var err error
+	z.g, err = decoded.decode(z.uuid, data)
+	return z, err
 }
 
 // zaak is the wire form of a Zaak (zaken-1.5.1), every field of the schema
@@ -266,7 +267,7 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 		return
 	}
 	results, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (zaak, error) {
-		z, err := scanZaak(row.Scan)
+		z, err := scanZaak(s.Gegevens, row.Scan)
 		return z.wire(r.Context()), err
 	})
 	if err != nil {
@@ -396,7 +397,7 @@ func (s Zaken) one(ctx context.Context, id string) (zaakRow, error) {
 	if id == "" {
 		return zaakRow{}, domain.NotFound("Niet gevonden.")
 	}
-	z, err := scanZaak(s.Pool.QueryRow(ctx, `SELECT `+zaakColumns+` FROM zrc.zaken z WHERE z.uuid = $1`, id).Scan)
+	z, err := scanZaak(s.Gegevens, s.Pool.QueryRow(ctx, `SELECT `+zaakColumns+` FROM zrc.zaken z WHERE z.uuid = $1`, id).Scan)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return z, domain.NotFound("Niet gevonden.")
 	}

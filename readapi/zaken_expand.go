@@ -179,7 +179,7 @@ func (s Zaken) expandWith(r *http.Request, raw string, items []zaak) ([]any, err
 		}
 		return out, nil
 	}
-	x := expander{ctx: r.Context(), pool: s.Pool, rights: s.rights(r), cache: s.Catalogi}
+	x := expander{ctx: r.Context(), pool: s.Pool, rights: s.rights(r), cache: s.Catalogi, zaken: s.Gegevens}
 	parents := make([]*expanded, 0, len(items))
 	for _, z := range items {
 		e := &expanded{kind: "zaak", wire: z}
@@ -198,6 +198,7 @@ type expander struct {
 	pool   *pgxpool.Pool
 	rights RightsFilter
 	cache  *ExpandCache // nil: no cache
+	zaken  *GegevensCache
 }
 
 // expand fills in every parent (all of one kind) the attributes of tree,
@@ -351,7 +352,7 @@ func (x expander) scanOnderdelen(o onderdeel, kind string, rows pgx.Rows, found 
 func (x expander) scanZaken(rows pgx.Rows, found map[string]*expanded) error {
 	defer rows.Close()
 	for rows.Next() {
-		z, err := scanZaak(rows.Scan)
+		z, err := scanZaak(x.zaken, rows.Scan)
 		if err != nil {
 			return err
 		}

@@ -139,7 +139,7 @@ func zkHistory(t *testing.T) []zkStream {
 func zkProject(t *testing.T, history []zkStream) Zaken {
 	t.Helper()
 	pool, _, _ := zkRun(t, history, projections.Zaken{})
-	return Zaken{Pool: pool}
+	return Zaken{Pool: pool, Gegevens: &GegevensCache{}}
 }
 
 // zkRun appends history to a PostgreSQL event store on a fresh database

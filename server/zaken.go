@@ -22,7 +22,7 @@ func zakenAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error) {
 		return nil, nil, err
 	}
 	api := &zgw.API{Name: "zaken", Root: commands.ZakenRoot, Component: autorisaties.ZRC, Spec: spec, BaseURL: cfg.BaseURL}
-	zaken := readapi.Zaken{Pool: cfg.Pool, Catalogi: cfg.ExpandCache}
+	zaken := readapi.Zaken{Pool: cfg.Pool, Catalogi: cfg.ExpandCache, Gegevens: &readapi.GegevensCache{}}
 	statussen := readapi.Statussen{Pool: cfg.Pool}
 	resultaten := readapi.Resultaten{Pool: cfg.Pool}
 	rollen := readapi.Rollen{Pool: cfg.Pool}
