@@ -15,12 +15,17 @@ import (
 )
 
 // baselineOperations are what PostgreSQL alone does in the time of a run:
-// a primary-key lookup of a zaak row, and a single-row insert of such a
-// row in its own transaction.
-var baselineOperations = []string{"pk-lookup", "insert"}
+// a primary-key lookup of a zaak row, a single-row insert of such a row in
+// its own transaction, and the insert a plain CRUD registry would do for a
+// create: the whole row into a copy of the zaken table with its indexes.
+var baselineOperations = []string{"pk-lookup", "insert", "insert-zaak"}
 
-// scratchTable is where insert writes; baseline drops it when done.
-const scratchTable = "zaakload_scratch"
+// scratchTable is where insert writes, scratchZaken where insert-zaak
+// does; baseline drops both when done.
+const (
+	scratchTable = "zaakload_scratch"
+	scratchZaken = "zaakload_scratch_zaken"
+)
 
 // baselineCommand parses the flags of baseline, runs it and prints the
 // figures in the format of run.
@@ -83,10 +88,15 @@ func baseline(ctx context.Context, pool *pgxpool.Pool, concurrency int, duration
 	if err := pool.QueryRow(ctx, `SELECT data FROM zrc.zaken WHERE uuid = $1`, ids[0]).Scan(&row); err != nil {
 		return nil, err
 	}
-	if _, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS `+scratchTable+` (uuid uuid PRIMARY KEY, data jsonb NOT NULL)`); err != nil {
+	var zaakRow map[string]any
+	if err := pool.QueryRow(ctx, `SELECT to_jsonb(z) FROM zrc.zaken z WHERE uuid = $1`, ids[0]).Scan(&zaakRow); err != nil {
 		return nil, err
 	}
-	defer pool.Exec(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS `+scratchTable) //nolint:errcheck // best effort
+	if _, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS `+scratchTable+` (uuid uuid PRIMARY KEY, data jsonb NOT NULL);
+		CREATE TABLE IF NOT EXISTS `+scratchZaken+` (LIKE zrc.zaken INCLUDING ALL)`); err != nil {
+		return nil, err
+	}
+	defer pool.Exec(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS `+scratchTable+`, `+scratchZaken) //nolint:errcheck // best effort
 
 	do := map[string]func(context.Context, *rand.Rand) error{
 		"pk-lookup": func(ctx context.Context, rng *rand.Rand) error {
@@ -95,6 +105,12 @@ func baseline(ctx context.Context, pool *pgxpool.Pool, concurrency int, duration
 		},
 		"insert": func(ctx context.Context, _ *rand.Rand) error {
 			_, err := pool.Exec(ctx, `INSERT INTO `+scratchTable+` (uuid, data) VALUES ($1, $2)`, uuid.NewString(), row)
+			return err
+		},
+		"insert-zaak": func(ctx context.Context, _ *rand.Rand) error {
+			id := uuid.NewString()
+			_, err := pool.Exec(ctx, `INSERT INTO `+scratchZaken+` SELECT * FROM jsonb_populate_record(NULL::`+scratchZaken+`,
+				$1::jsonb || jsonb_build_object('uuid', $2::text, 'identificatie', $2::text))`, zaakRow, id)
 			return err
 		},
 	}
