@@ -2,6 +2,8 @@ package readapi
 
 import (
 	"encoding/json"
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/zaakregister/zaakregister/domain/zaken"
@@ -46,4 +48,27 @@ func TestGegevensCache(t *testing.T) {
 	if g, err := none.decode("a", doc("zonder cache")); err != nil || g.Omschrijving != "zonder cache" {
 		t.Fatalf("nil cache: %+v, %v", g, err)
 	}
+}
+
+// TestGegevensCache_Concurrent: requests read and replace entries at once
+// (run with -race); every read gets the state of the data it passed.
+func TestGegevensCache_Concurrent(t *testing.T) {
+	c := &GegevensCache{Max: 8}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 500 {
+				want := fmt.Sprintf("versie %d", (w+i)%3)
+				data, _ := json.Marshal(zaken.ZaakGegevens{Omschrijving: want})
+				g, err := c.decode(fmt.Sprintf("zaak-%d", i%12), data)
+				if err != nil || g.Omschrijving != want {
+					t.Errorf("got %q (%v), want %q", g.Omschrijving, err, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
