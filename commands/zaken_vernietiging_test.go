@@ -49,15 +49,12 @@ func newVnEnv(t *testing.T) *vnEnv {
 	rt := projections.New(pool, store, log, nil, projections.Config{})
 	rt.Add(projections.Zaken{})
 	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
+	done, err := rt.Start(ctx, 30*time.Second)
+	if err != nil {
+		cancel()
 		t.Fatalf("runtime: %v", err)
 	}
+	t.Cleanup(func() { cancel(); <-done })
 	v := &Vernietiging{Base: Base{Store: store, Waiter: rt.Waiter(), WaitTimeout: 30 * time.Second,
 		Clock: domain.FixedClock{T: vnNow}, Log: log}, Pool: pool, Bewaartermijn: vnTerm}
 	return &vnEnv{t: t, pool: pool, store: store, rt: rt, v: v}

@@ -80,11 +80,12 @@ func BenchmarkWriteToReadable(b *testing.B) {
 	rt := projections.New(pool, store, quiet, nil, projections.Config{})
 	rt.Add(projections.Autorisaties{})
 	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
+	done, err := rt.Start(ctx, 30*time.Second)
+	if err != nil {
+		cancel()
+		b.Fatal(err)
+	}
 	defer func() { cancel(); <-done }()
-	<-running
 	lat := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -43,15 +43,12 @@ func (f *fixture) start(cfg projections.Config) *projections.Runtime {
 	rt := projections.New(f.pool, f.store, quiet, nil, cfg)
 	rt.Add(projections.Autorisaties{})
 	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	f.t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
+	done, err := rt.Start(ctx, 30*time.Second)
+	if err != nil {
+		cancel()
 		f.t.Fatalf("runtime: %v", err)
 	}
+	f.t.Cleanup(func() { cancel(); <-done })
 	return rt
 }
 

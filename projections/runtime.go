@@ -95,6 +95,24 @@ func (r *Runtime) Projections() []Projection {
 	return out
 }
 
+// Start runs r (Run) in a goroutine until ctx ends and returns once its
+// handlers run. It returns the error that ended Run before that, or an
+// error when they do not run within limit. done delivers Run's outcome once
+// ctx has ended.
+func (r *Runtime) Start(ctx context.Context, limit time.Duration) (done <-chan error, err error) {
+	running := make(chan struct{})
+	result := make(chan error, 1)
+	go func() { result <- r.Run(ctx, running) }()
+	select {
+	case <-running:
+		return result, nil
+	case err := <-result:
+		return nil, fmt.Errorf("projections: %w", err)
+	case <-time.After(limit):
+		return result, fmt.Errorf("projections did not start within %s", limit)
+	}
+}
+
 // Run builds the watermill router and runs every handler until ctx ends.
 // running, if not nil, is closed once the handlers run.
 func (r *Runtime) Run(ctx context.Context, running chan<- struct{}) error {

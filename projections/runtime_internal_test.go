@@ -16,6 +16,18 @@ import (
 	"github.com/zaakregister/zaakregister/pgtest"
 )
 
+// startUntilCleanup starts rt and stops it when the test ends.
+func startUntilCleanup(t testing.TB, rt *Runtime) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done, err := rt.Start(ctx, 30*time.Second)
+	if err != nil {
+		cancel()
+		t.Fatalf("runtime: %v", err)
+	}
+	t.Cleanup(func() { cancel(); <-done })
+}
+
 // startRuntime runs a runtime on a fresh database until the test ends,
 // with what setup adds to it.
 func startRuntime(t *testing.T, cfg Config, setup func(*Runtime)) (*Runtime, *pgxpool.Pool, *postgres.Store) {
@@ -25,16 +37,7 @@ func startRuntime(t *testing.T, cfg Config, setup func(*Runtime)) (*Runtime, *pg
 	t.Cleanup(func() { store.Close() })
 	rt := New(pool, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, cfg)
 	setup(rt)
-	ctx, cancel := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
-		t.Fatalf("runtime: %v", err)
-	}
+	startUntilCleanup(t, rt)
 	return rt, pool, store
 }
 

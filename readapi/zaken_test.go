@@ -157,14 +157,12 @@ func zkRun(t *testing.T, history []zkStream, projs ...projections.Projection) (*
 		names = append(names, p.Name())
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	running, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- rt.Run(ctx, running) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case <-running:
-	case err := <-done:
+	done, err := rt.Start(ctx, 30*time.Second)
+	if err != nil {
+		cancel()
 		t.Fatalf("runtime: %v", err)
 	}
+	t.Cleanup(func() { cancel(); <-done })
 	var last eventstore.Position
 	for _, se := range history {
 		meta := se.meta

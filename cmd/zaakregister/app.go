@@ -48,7 +48,7 @@ type Main struct {
 	closers  []func()
 	listener net.Listener
 	server   *http.Server
-	done     chan error
+	done     <-chan error
 	purged   chan struct{} // closed when the retention purge loop ended
 	cancel   context.CancelFunc
 }
@@ -195,15 +195,9 @@ func (m *Main) Open(ctx context.Context) error {
 // Start runs the projections and starts listening; it returns once both run.
 func (m *Main) Start(ctx context.Context) error {
 	ctx, m.cancel = context.WithCancel(ctx)
-	running := make(chan struct{})
-	m.done = make(chan error, 1)
-	go func() { m.done <- m.Runtime.Run(ctx, running) }()
-	select {
-	case <-running:
-	case err := <-m.done:
-		return fmt.Errorf("projections: %w", err)
-	case <-time.After(30 * time.Second):
-		return errors.New("projections did not start within 30s")
+	var err error
+	if m.done, err = m.Runtime.Start(ctx, 30*time.Second); err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
