@@ -1,6 +1,7 @@
 package projections
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -17,7 +18,12 @@ import (
 // authorisation need. Every write is an upsert or a delete keyed by uuid
 // (or by zaak), so applying an event twice leaves the same rows, and a row
 // keeps the log position of the event that created it as its list order.
-type Zaken struct{}
+type Zaken struct {
+	// Blok is the number of zaken created into a block of
+	// zrc.zaken_blokken before the next one opens; 0 is blokGrootte. Tests
+	// take small blocks to cross many.
+	Blok int
+}
 
 var _ Projection = Zaken{}
 
@@ -80,7 +86,7 @@ func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 	if err != nil {
 		return err
 	}
-	w := zakenWriter{tx: tx, pos: ev.Position}
+	w := zakenWriter{tx: tx, pos: ev.Position, blok: cmp.Or(z.Blok, blokGrootte)}
 	switch e := e.(type) {
 	case zaken.ZaakAangemaakt:
 		return w.zaak(e.Zaak, e.ZaakGegevens)
@@ -103,8 +109,9 @@ func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 
 // zakenWriter queues the statements of one event.
 type zakenWriter struct {
-	tx  *Tx
-	pos eventstore.Position
+	tx   *Tx
+	pos  eventstore.Position
+	blok int
 }
 
 // zaak writes the full state of a zaak. The status and resultaat columns
@@ -124,6 +131,7 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 	aanduiding := string(g.Vertrouwelijkheidaanduiding)
 	w.uncount(id)
 	w.tx.Exec(moveOnderdelen, id, g.Zaaktype, autorisaties.Rank(aanduiding))
+	w.tx.Exec(openBlok, id, w.pos.Commit, w.pos.Prepare, w.blok)
 	w.tx.Exec(`INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
 			vertrouwelijkheid_rank, registratiedatum, startdatum, einddatum, einddatum_gepland,
 			uiterlijke_einddatum_afdoening, publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum,
@@ -145,19 +153,63 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 		dateArg(g.EinddatumGepland), dateArg(g.UiterlijkeEinddatumAfdoening), dateArg(g.Publicatiedatum),
 		textArg(string(g.Archiefnominatie)), string(g.Archiefstatus), dateArg(g.Archiefactiedatum),
 		hoofdzaak, data, w.pos.Commit, w.pos.Prepare, textArg(string(g.Zaakgeometrie)))
-	w.tx.Exec(`INSERT INTO zaken_aantallen (zaaktype, vertrouwelijkheid_rank, aantal) VALUES ($1, $2, 1)
-		ON CONFLICT (zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_aantallen.aantal + 1`,
-		g.Zaaktype, autorisaties.Rank(aanduiding))
+	w.tx.Exec(countZaak, id)
 	return nil
 }
 
 // uncount takes zaak id, as the read model has it, out of zaken_aantallen
-// before it is written again or deleted; with the count added after the
-// write, applying an event twice leaves the same numbers.
+// and zaken_blokaantallen before it is written again or deleted; with the
+// count added after the write (countZaak), applying an event twice leaves
+// the same numbers.
 func (w zakenWriter) uncount(id string) {
-	w.tx.Exec(`UPDATE zaken_aantallen a SET aantal = a.aantal - 1 FROM zaken z
-		WHERE z.uuid = $1 AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`, id)
+	w.tx.Exec(uncountZaak, id)
 }
+
+// blokGrootte is the number of zaken created into a block of
+// zrc.zaken_blokken (migration 0012, which cuts the zaken there are into
+// blocks of the same size) before the next one is opened.
+const blokGrootte = 8192
+
+// zaakInBlok is zaak $1 as the read model has it, with the block of
+// zrc.zaken_blokken its creation position lies in: the last block starting
+// at or before it.
+const zaakInBlok = `SELECT z.zaaktype, z.vertrouwelijkheid_rank,
+		(SELECT g.blok FROM zaken_blokken g WHERE (g.created_commit, g.created_prepare, g.uuid) <= (z.created_commit, z.created_prepare, z.uuid)
+			ORDER BY g.created_commit DESC, g.created_prepare DESC, g.uuid DESC LIMIT 1) AS blok
+	FROM zaken z WHERE z.uuid = $1`
+
+// countZaak counts zaak $1, as the read model has it, in zaken_aantallen
+// (migration 0009) and in zaken_blokaantallen (migration 0012).
+const countZaak = `WITH z AS (` + zaakInBlok + `),
+	a AS (INSERT INTO zaken_aantallen (zaaktype, vertrouwelijkheid_rank, aantal) SELECT zaaktype, vertrouwelijkheid_rank, 1 FROM z
+		ON CONFLICT (zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_aantallen.aantal + 1)
+	INSERT INTO zaken_blokaantallen (blok, zaaktype, vertrouwelijkheid_rank, aantal) SELECT blok, zaaktype, vertrouwelijkheid_rank, 1 FROM z
+	ON CONFLICT (blok, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_blokaantallen.aantal + 1`
+
+// uncountZaak undoes countZaak.
+const uncountZaak = `WITH z AS (` + zaakInBlok + `),
+	a AS (UPDATE zaken_aantallen a SET aantal = a.aantal - 1 FROM z
+		WHERE a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank)
+	UPDATE zaken_blokaantallen b SET aantal = b.aantal - 1 FROM z
+	WHERE b.blok = z.blok AND b.zaaktype = z.zaaktype AND b.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
+
+// openBlok runs before zaak $1 created at position ($2, $3) is written:
+// when the zaak is new and comes after every zaak there is, it is counted
+// as created into the last block of zaken_blokken, or opens the next block
+// at its position when the last one is full (block 0, the first, starts
+// below every position). A zaak that is already there, or one that would
+// land before a zaak there is, changes no block, so no zaak ever moves to
+// another block; applying an event twice changes nothing.
+const openBlok = `WITH laatste AS (SELECT blok, aangemaakt FROM zaken_blokken ORDER BY blok DESC LIMIT 1),
+	nieuw AS (SELECT WHERE NOT EXISTS (SELECT FROM zaken WHERE uuid = $1::uuid)
+		AND NOT EXISTS (SELECT FROM zaken WHERE (created_commit, created_prepare, uuid) >= ($2::bigint, $3::bigint, $1::uuid))),
+	erbij AS (UPDATE zaken_blokken b SET aangemaakt = b.aangemaakt + 1 FROM laatste, nieuw
+		WHERE b.blok = laatste.blok AND laatste.aangemaakt < $4)
+	INSERT INTO zaken_blokken (blok, created_commit, created_prepare, uuid, aangemaakt)
+	SELECT coalesce(laatste.blok + 1, 0), CASE WHEN laatste.blok IS NULL THEN -1 ELSE $2::bigint END,
+		CASE WHEN laatste.blok IS NULL THEN -1 ELSE $3::bigint END,
+		CASE WHEN laatste.blok IS NULL THEN '00000000-0000-0000-0000-000000000000' ELSE $1::uuid END, 1
+	FROM nieuw LEFT JOIN laatste ON true WHERE laatste.blok IS NULL OR laatste.aangemaakt >= $4`
 
 // deleteZaak removes a zaak with every sub-resource in its stream
 // (zrc-023).

@@ -6,11 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/domain/zaken"
+	"github.com/zaakregister/zaakregister/migrations"
 )
 
 // wantAantallen fails unless zrc.zaken_aantallen holds exactly the number
@@ -39,17 +41,96 @@ func wantCounts(t *testing.T, what string, pool *pgxpool.Pool, kept, counted str
 	}
 }
 
-// TestZaken_Aantallen: the counts GET /zaken uses follow creates, changes
-// of zaaktype or vertrouwelijkheidaanduiding and deletes, also after a
-// rebuild and with every event applied twice.
+// wantBlokken fails unless zrc.zaken_blokken cuts the creation order into
+// blocks that start one after the other, block 0 below every position,
+// with at most size zaken created into each and at least 2 blocks, and
+// zrc.zaken_blokaantallen holds the zaken between each block's start and
+// the next one's per zaaktype and rank.
+func wantBlokken(t *testing.T, what string, pool *pgxpool.Pool, size int) {
+	t.Helper()
+	var blokken, wrong int
+	err := pool.QueryRow(context.Background(), `WITH g AS (SELECT *, lead(blok) OVER w AS volgende, row_number() OVER w - 1 AS n,
+			lead(ROW(created_commit, created_prepare, uuid)) OVER w > ROW(created_commit, created_prepare, uuid) AS oplopend
+			FROM zrc.zaken_blokken WINDOW w AS (ORDER BY blok))
+		SELECT count(*), count(*) FILTER (WHERE blok <> n OR aangemaakt > $1 OR NOT coalesce(oplopend, true)
+			OR (blok = 0 AND (created_commit, created_prepare, uuid) <> (-1, -1, '00000000-0000-0000-0000-000000000000'))
+			OR (SELECT count(*) FROM zrc.zaken z WHERE (z.created_commit, z.created_prepare, z.uuid) >= (g.created_commit, g.created_prepare, g.uuid)
+				AND (g.volgende IS NULL OR (z.created_commit, z.created_prepare, z.uuid) <
+					(SELECT v.created_commit, v.created_prepare, v.uuid FROM zrc.zaken_blokken v WHERE v.blok = g.volgende))) > aangemaakt)
+		FROM g`, size).Scan(&blokken, &wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blokken < 2 || wrong != 0 {
+		t.Fatalf("%s: %d of %d blocks out of order or too full", what, wrong, blokken)
+	}
+	wantCounts(t, what, pool, `SELECT blok, zaaktype, vertrouwelijkheid_rank, aantal FROM zrc.zaken_blokaantallen`,
+		`SELECT g.blok, z.zaaktype, z.vertrouwelijkheid_rank, count(*)
+		FROM (SELECT blok, ROW(created_commit, created_prepare, uuid) AS van,
+			lead(ROW(created_commit, created_prepare, uuid)) OVER (ORDER BY blok) AS tot FROM zrc.zaken_blokken) g
+		JOIN zrc.zaken z ON ROW(z.created_commit, z.created_prepare, z.uuid) >= g.van
+			AND (g.tot IS NULL OR ROW(z.created_commit, z.created_prepare, z.uuid) < g.tot)
+		GROUP BY 1, 2, 3`)
+}
+
+// TestZaken_Aantallen: the counts GET /zaken uses, in all and per block of
+// the creation order, follow creates, changes of zaaktype or
+// vertrouwelijkheidaanduiding and deletes, also after a rebuild and with
+// every event applied twice.
 func TestZaken_Aantallen(t *testing.T) {
 	rt, pool, store := startZaken(t, zakenHistory(t))
-	wantAantallen(t, "live", pool)
-	wantAantallen(t, "every event twice", applyEachTwice(t, Zaken{}, store))
+	want := func(what string, pool *pgxpool.Pool) {
+		wantAantallen(t, what, pool)
+		wantBlokken(t, what, pool, testBlok)
+	}
+	want("live", pool)
+	want("every event twice", applyEachTwice(t, Zaken{Blok: testBlok}, store))
 	if err := rt.Rebuild(context.Background(), "zaken"); err != nil {
 		t.Fatal(err)
 	}
-	wantAantallen(t, "rebuilt", pool)
+	want("rebuilt", pool)
+}
+
+// TestZaken_BlokkenMigration: migration 0012 cuts the zaken already there
+// into blocks as the projection keeps them, and the projection goes on
+// from there.
+func TestZaken_BlokkenMigration(t *testing.T) {
+	rt, pool, store := startZaken(t, zakenHistory(t))
+	ctx := context.Background()
+	// 20,000 more zaken before the history's (commit 0 lies below every
+	// transaction), as copies of zaak A, then the migration once more on
+	// what is there.
+	_, err := pool.Exec(ctx, `INSERT INTO zrc.zaken SELECT (jsonb_populate_record(z, jsonb_build_object(
+			'uuid', gen_random_uuid(), 'identificatie', 'KOPIE-' || i, 'created_commit', 0, 'created_prepare', i))).*
+		FROM zrc.zaken z, generate_series(1, 20000) i WHERE z.uuid = $1;
+		DROP TABLE zrc.zaken_blokken, zrc.zaken_blokaantallen;
+		DELETE FROM schema_migrations WHERE version = 12`, pgx.QueryExecModeSimpleProtocol, zrZaakA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := migrations.Apply(ctx, pool); err != nil {
+		t.Fatal(err)
+	}
+	wantBlokken(t, "migrated", pool, 8192)
+	var blokken int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM zrc.zaken_blokken`).Scan(&blokken); err != nil || blokken != 3 {
+		t.Fatalf("%d blocks for 20,002 zaken (%v), want 3", blokken, err)
+	}
+	// A new zaak comes after all of them: the projection, with blocks of
+	// testBlok, finds the last block full and opens the next one there.
+	r := &zakenRecorder{t: t}
+	r.reserve(zrZaakNieuw, "ZAAK-NIEUW")
+	r.on(zaken.ZaakStream(zrZaakNieuw))(zaken.NewZaak(zrZaakNieuw, domain.FixedClock{T: zrNow}).Create(zrGegevens("ZAAK-NIEUW"), zakenFeiten(nil)))
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := rt.Waiter().Wait(wctx, appendHistory(t, store, r.out), "zaken"); err != nil {
+		t.Fatal(err)
+	}
+	wantBlokken(t, "a zaak after the migration", pool, 8192)
+	var start string
+	if err := pool.QueryRow(ctx, `SELECT uuid::text FROM zrc.zaken_blokken WHERE blok = 3 AND aangemaakt = 1`).Scan(&start); err != nil || start != zrZaakNieuw {
+		t.Fatalf("block 3 starts at %q (%v), want the new zaak", start, err)
+	}
 }
 
 // wantOnderdelenAantallen fails unless zrc.onderdelen_aantallen holds

@@ -37,6 +37,13 @@ const (
 	zrZaakB = "a1000000-0000-4000-8000-000000000002" // deleted with all its sub-resources
 	zrZaakC = "a1000000-0000-4000-8000-000000000003" // a deelzaak of A, closed
 
+	// zrZaakNieuw comes after the history, in TestZaken_BlokkenMigration.
+	zrZaakNieuw = "a1000000-0000-4000-8000-000000000004"
+
+	// testBlok is the block size of zrc.zaken_blokken in these tests: the
+	// history's three zaken fill more than one block.
+	testBlok = 2
+
 	zrStatus1, zrStatus2, zrStatus3 = "b1000000-0000-4000-8000-000000000001", "b1000000-0000-4000-8000-000000000002", "b1000000-0000-4000-8000-000000000003"
 	zrResultaat, zrResultaatWeg     = "b2000000-0000-4000-8000-000000000001", "b2000000-0000-4000-8000-000000000002"
 	zrRolNP, zrRolMW, zrRolNNP      = "b3000000-0000-4000-8000-000000000001", "b3000000-0000-4000-8000-000000000002", "b3000000-0000-4000-8000-000000000003"
@@ -216,7 +223,7 @@ func dumpZRC(t *testing.T, pool *pgxpool.Pool) map[string]string {
 // until the test ends, applies history and waits until it is projected.
 func startZaken(t *testing.T, history []streamEvents) (*Runtime, *pgxpool.Pool, *postgres.Store) {
 	t.Helper()
-	rt, pool, store := startRuntime(t, Config{}, func(rt *Runtime) { rt.Add(Zaken{}) })
+	rt, pool, store := startRuntime(t, Config{}, func(rt *Runtime) { rt.Add(Zaken{Blok: testBlok}) })
 	pos := appendHistory(t, store, history)
 	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer wcancel()

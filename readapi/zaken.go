@@ -246,7 +246,23 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 	}
 	count, counted := 0, false
 	skip, take, pageOrder := zgw.Offset(page, pageSize), pageSize, order
-	if cheap && page > 1 {
+	if cheap && page > 1 && order == createdOrder("z") {
+		// In the creation order a page skips only the rows before it in
+		// the block of zaken that holds its first row (migration 0012).
+		b, err := s.blok(r.Context(), where, whereArgs, skip)
+		if err != nil {
+			zgw.WriteError(w, r, err)
+			return
+		}
+		count, counted = b.totaal, true
+		if b.totaal == 0 {
+			take = 0
+		} else {
+			where = f.sql(rights, "(z.created_commit, z.created_prepare, z.uuid) >= ("+
+				f.arg(b.commit)+"::bigint, "+f.arg(b.prepare)+"::bigint, "+f.arg(b.uuid)+"::uuid)")
+			skip -= b.voor
+		}
+	} else if cheap && page > 1 {
 		// A page in the second half is read from the other end, in the
 		// reverse order: the last page skips nothing instead of a million.
 		if count, err = countAll(); err != nil {
@@ -291,6 +307,33 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 	}
 	w.Header().Set("Content-Crs", crsWGS84)
 	zgw.WritePage(w, r, page, pageSize, count, expanded)
+}
+
+// blokStart is where a page of the creation order starts looking: the
+// first position of a block of zrc.zaken_blokken and the rows before that
+// block, with the rows in all (totaal), under a list's filter.
+type blokStart struct {
+	commit, prepare int64
+	uuid            string
+	voor, totaal    int
+}
+
+// blok finds the block of zrc.zaken_blokken that holds row skip (from 0)
+// of the zaken that where (on zaaktype and vertrouwelijkheid_rank only, as
+// the counts of zaken_aantallen) selects, from the counts per block. No
+// zaken give a zero blokStart.
+func (s Zaken) blok(ctx context.Context, where string, args []any, skip int) (blokStart, error) {
+	var b blokStart
+	err := s.Pool.QueryRow(ctx, `WITH b AS (SELECT z.blok, sum(z.aantal) AS n FROM zrc.zaken_blokaantallen z`+where+`
+			GROUP BY z.blok HAVING sum(z.aantal) > 0),
+		c AS (SELECT blok, (sum(n) OVER (ORDER BY blok) - n)::bigint AS voor, (sum(n) OVER ())::bigint AS totaal FROM b)
+		SELECT g.created_commit, g.created_prepare, g.uuid::text, c.voor, c.totaal FROM c JOIN zrc.zaken_blokken g USING (blok)
+		WHERE c.voor <= `+placeholder(len(args)+1)+` ORDER BY c.blok DESC LIMIT 1`, append(slices.Clip(args), skip)...).
+		Scan(&b.commit, &b.prepare, &b.uuid, &b.voor, &b.totaal)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return blokStart{}, nil
+	}
+	return b, err
 }
 
 // listExpandError is the answer of a list or _zoek to an expand that

@@ -92,7 +92,7 @@ func atHistory(t *testing.T) []atStep {
 // handlers.
 func atProject(t *testing.T, steps []atStep) ZaakAudittrail {
 	t.Helper()
-	pool, store, _ := zkRun(t, steps, projections.Zaken{}, projections.Autorisaties{})
+	pool, store, _ := zkRun(t, steps, zkZaken, projections.Autorisaties{})
 	return ZaakAudittrail{Pool: pool, Store: store}
 }
 

@@ -203,7 +203,7 @@ func exHistory(t *testing.T) []zkStream {
 // the catalogi and zaken projections.
 func exProject(t *testing.T) Zaken {
 	t.Helper()
-	pool, _, _ := zkRun(t, append(exCatalogue(t), append(exHistory(t), zkHistory(t)...)...), projections.Zaken{}, projections.Catalogi{})
+	pool, _, _ := zkRun(t, append(exCatalogue(t), append(exHistory(t), zkHistory(t)...)...), zkZaken, projections.Catalogi{})
 	return Zaken{Pool: pool}
 }
 

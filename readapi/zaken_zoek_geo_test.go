@@ -147,6 +147,6 @@ func TestZaken_zoekWithin(t *testing.T) {
 // rebuild.
 func zzProjectRuntime(t *testing.T, history []zkStream) (Zaken, *projections.Runtime) {
 	t.Helper()
-	pool, _, rt := zkRun(t, history, projections.Zaken{})
+	pool, _, rt := zkRun(t, history, zkZaken)
 	return Zaken{Pool: pool}, rt
 }
