@@ -13,6 +13,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/zaakregister/zaakregister/oas"
 )
 
 // plumbingStatuses are the error statuses the shared HTTP plumbing can
@@ -78,7 +80,7 @@ func (c *check) operation() []string {
 			ExcludeResponseBody:     skipBody,
 			IncludeResponseStatus:   true,
 			MultiError:              true,
-			SchemaValidationOptions: formatOptions(),
+			SchemaValidationOptions: oas.FormatOptions(),
 		},
 	}
 	input.SetBodyBytes(c.body)
@@ -164,7 +166,7 @@ func (c *check) problem() []string {
 	if err := json.Unmarshal(c.body, &value); err != nil {
 		return append(faults, fmt.Sprintf("error body is no JSON: %v", err))
 	}
-	opts := append(formatOptions(), openapi3.MultiErrors(), openapi3.VisitAsResponse())
+	opts := append(oas.FormatOptions(), openapi3.MultiErrors(), openapi3.VisitAsResponse())
 	if err := ref.Value.VisitJSON(value, opts...); err != nil {
 		faults = append(faults, "error body does not match schema "+name+":")
 		faults = append(faults, describe(err)...)

@@ -1,4 +1,4 @@
-package oastest
+package oas
 
 import (
 	"errors"
@@ -15,10 +15,10 @@ var (
 	emailPattern    = regexp.MustCompile(openapi3.FormatOfStringForEmail)
 )
 
-// formatOptions returns the string formats the ZGW specifications use
+// FormatOptions returns the string formats the ZGW specifications use
 // beyond kin-openapi's built-in date and date-time, scoped to one
 // validation rather than registered globally.
-func formatOptions() []openapi3.SchemaValidationOption {
+func FormatOptions() []openapi3.SchemaValidationOption {
 	return []openapi3.SchemaValidationOption{
 		openapi3.WithStringFormatValidator("uri", openapi3.NewCallbackValidator(validURI)),
 		openapi3.WithStringFormatValidator("uuid", openapi3.NewCallbackValidator(func(s string) error {

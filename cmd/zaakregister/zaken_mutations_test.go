@@ -1,0 +1,228 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestZaken_MutatedRequests sends valid requests of every write endpoint
+// and list of the Zaken API with random damage: a field replaced by a
+// value of another type, out of range or absurdly long, dropped, an
+// unknown field added, the JSON cut short or a byte changed, query
+// parameters with odd values. Every answer is a success or a 4xx
+// problem+json, never a 5xx, and every zaak the API said it created is
+// there. ZAAKREGISTER_MUTATIONS sets the number of requests (default 400),
+// ZAAKREGISTER_MUTATIONS_SEED the random seed (default 1), for longer runs
+// by hand.
+func TestZaken_MutatedRequests(t *testing.T) {
+	n, seed := envInt(t, "ZAAKREGISTER_MUTATIONS", 400), envInt(t, "ZAAKREGISTER_MUTATIONS_SEED", 1)
+	e := startZaken(t, 1)
+	a, zt := e.admin, e.zt[0]
+	zaak := e.created(t, "/zaken", a, zaakBody(zt))
+	zu, zp := zaak["url"].(string), zrcPath(zaak["url"].(string))
+	object := e.created(t, "/zaakobjecten", a, map[string]any{"zaak": zu, "objectType": "overige", "objectTypeOverige": "Boom"})
+	eigenschap := e.created(t, zp+"/zaakeigenschappen", a, map[string]any{"zaak": zu, "eigenschap": zt.eigenschappen[0], "waarde": "2026-11-01"})
+	yes := true
+	doc := e.docs.add("5a0c6e1f-2b3d-4c5e-8f90-1a2b3c4d5e6f", e.iots["Aanvraag"], &yes, "definitief")
+	zio := e.created(t, "/zaakinformatieobjecten", a, map[string]any{"zaak": zu, "informatieobject": doc, "titel": "Aanvraag"})
+
+	writes := []struct {
+		method, path string
+		body         map[string]any
+	}{
+		{"POST", "/zaken", with(zaakBody(zt), "toelichting", "x", "einddatumGepland", "2026-12-01", "betalingsindicatie", "nvt",
+			"zaakgeometrie", map[string]any{"type": "Point", "coordinates": []float64{5.1, 52.1}},
+			"kenmerken", []any{map[string]any{"kenmerk": "k", "bron": "b"}},
+			"relevanteAndereZaken", []any{map[string]any{"url": zu, "aardRelatie": "vervolg"}},
+			"opschorting", map[string]any{"indicatie": false, "reden": ""}, "productenOfDiensten", []any{})},
+		{"PUT", zp, with(zaakBody(zt), "omschrijving", "Gewijzigd")},
+		{"PATCH", zp, map[string]any{"toelichting": "Deels", "verlenging": map[string]any{"reden": "r", "duur": "P5D"}}},
+		{"POST", "/zaken/_zoek", map[string]any{"zaaktype": zt.url, "uuid__in": []string{lastSegment(zu)}, "expand": "status",
+			"zaakgeometrie": map[string]any{"within": map[string]any{"type": "Polygon",
+				"coordinates": [][][]float64{{{5, 52}, {6, 52}, {6, 53}, {5, 53}, {5, 52}}}}}}},
+		{"POST", "/statussen", map[string]any{"zaak": zu, "statustype": zt.statustypen[0], "datumStatusGezet": "2026-11-02T10:00:00Z",
+			"statustoelichting": "x"}},
+		{"POST", "/rollen", map[string]any{"zaak": zu, "betrokkeneType": "natuurlijk_persoon", "roltype": zt.roltypen[0],
+			"roltoelichting": "Aanvrager", "betrokkeneIdentificatie": map[string]any{"inpBsn": "123456782", "geslachtsnaam": "Jansen",
+				"verblijfsadres": map[string]any{"aoaIdentificatie": "1", "wplWoonplaatsNaam": "A", "gorOpenbareRuimteNaam": "B",
+					"aoaHuisnummer": 1}}}},
+		{"POST", "/rollen", map[string]any{"zaak": zu, "betrokkeneType": "medewerker", "roltype": zt.roltypen[1],
+			"roltoelichting": "Behandelaar", "betrokkeneIdentificatie": map[string]any{"identificatie": "mw-1", "achternaam": "Smit"}}},
+		{"POST", "/rollen", map[string]any{"zaak": zu, "betrokkeneType": "vestiging", "roltype": zt.roltypen[0],
+			"roltoelichting": "x", "betrokkeneIdentificatie": map[string]any{"vestigingsNummer": "000012345678",
+				"handelsnaam": []string{"Bakker"}}}},
+		{"POST", "/zaakobjecten", map[string]any{"zaak": zu, "objectType": "adres", "objectIdentificatie": map[string]any{
+			"identificatie": "0363200000123456", "wplWoonplaatsNaam": "Amsterdam", "gorOpenbareRuimteNaam": "Dam", "huisnummer": 1}}},
+		{"PUT", zrcPath(object["url"].(string)), map[string]any{"zaak": zu, "objectType": "overige", "objectTypeOverige": "Struik"}},
+		{"PATCH", zrcPath(eigenschap["url"].(string)), map[string]any{"waarde": "2026-11-04"}},
+		{"POST", zp + "/zaakeigenschappen", map[string]any{"zaak": zu, "eigenschap": zt.eigenschappen[0], "waarde": "2026-11-01"}},
+		{"POST", "/resultaten", map[string]any{"zaak": zu, "resultaattype": zt.resultaattypen[0], "toelichting": "x"}},
+		{"POST", "/klantcontacten", map[string]any{"zaak": zu, "datumtijd": "2026-11-02T09:00:00Z", "kanaal": "telefoon"}},
+		{"PATCH", zrcPath(zio["url"].(string)), map[string]any{"beschrijving": "Ingediend", "vernietigingsdatum": "2030-01-01T00:00:00Z"}},
+		{"POST", "/zaakcontactmomenten", map[string]any{"zaak": zu, "contactmoment": "https://cm.example/api/v1/contactmomenten/1"}},
+		{"POST", "/zaakverzoeken", map[string]any{"zaak": zu, "verzoek": "https://vz.example/api/v1/verzoeken/1"}},
+		{"POST", zp + "/besluiten", map[string]any{"besluit": "https://brc.example/besluiten/api/v1/besluiten/1"}},
+	}
+	lists := map[string][]string{
+		"/zaken": {"zaaktype", "identificatie", "bronorganisatie", "startdatum__gt", "einddatum__isnull", "archiefactiedatum__lt",
+			"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn", "maximaleVertrouwelijkheidaanduiding", "ordering", "expand", "page",
+			"uuid__in", "zaaktype__in"},
+		"/rollen":                 {"zaak", "betrokkeneType", "omschrijvingGeneriek", "betrokkeneIdentificatie__vestiging__vestigingsNummer", "page"},
+		"/statussen":              {"zaak", "statustype", "indicatieLaatstGezetteStatus", "page"},
+		"/zaakobjecten":           {"zaak", "object", "objectType", "page"},
+		"/resultaten":             {"zaak", "resultaattype", "page"},
+		"/zaakinformatieobjecten": {"zaak", "informatieobject"},
+		"/klantcontacten":         {"zaak", "page"},
+		zp + "/audittrail":        {},
+	}
+	listPaths := slices.Sorted(maps.Keys(lists))
+
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	zaken, failures := 1, 0
+	for i := range n {
+		var method, path, what string
+		var body any
+		if rng.IntN(4) == 0 {
+			method, path = "GET", listPaths[rng.IntN(len(listPaths))]
+			q := url.Values{}
+			names := append(lists[path], "onbekend", "page", "expand")
+			for range 1 + rng.IntN(3) {
+				q.Add(names[rng.IntN(len(names))], oddValue(rng, zu))
+			}
+			path += "?" + q.Encode()
+			what = path
+		} else {
+			w := writes[rng.IntN(len(writes))]
+			method, path = w.method, w.path
+			body, what = mutate(rng, w.body, zu)
+		}
+		r := e.do(method, path, a, body)
+		if r.Status >= 500 || (r.Status >= 400 && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/problem+json")) {
+			failures++
+			t.Errorf("request %d (seed %d): %s %s with %s: %d %s: %.300s", i, seed, method, path, what, r.Status, r.Header.Get("Content-Type"), r.Body)
+			if failures == 10 {
+				t.FailNow()
+			}
+		}
+		if method == "POST" && path == "/zaken" && r.Status == 201 {
+			zaken++
+		}
+	}
+	if got := e.count(t, "/zaken", a); got != zaken {
+		t.Fatalf("%d zaken, want %d: the 201s of POST /zaken and the one set up", got, zaken)
+	}
+}
+
+// envInt is the integer in environment variable name, or def.
+func envInt(t *testing.T, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return n
+}
+
+// mutate returns body with one random kind of damage, as JSON text, and
+// what was done.
+func mutate(rng *rand.Rand, body map[string]any, zaak string) (string, string) {
+	var v any
+	data, _ := json.Marshal(body)
+	_ = json.Unmarshal(data, &v) // a deep copy
+	switch rng.IntN(10) {
+	case 0: // cut short
+		cut := rng.IntN(len(data))
+		return string(data[:cut]), fmt.Sprintf("the JSON cut at byte %d", cut)
+	case 1: // one byte changed
+		b := slices.Clone(data)
+		at := rng.IntN(len(b))
+		b[at] = byte(rng.IntN(256))
+		return string(b), fmt.Sprintf("byte %d set to %#x", at, b[at])
+	case 2: // a whole other document
+		docs := []string{`null`, `[]`, `"zaak"`, `12`, `{}`, `{"":{}}`, strings.Repeat(`[`, 10000) + strings.Repeat(`]`, 10000)}
+		d := docs[rng.IntN(len(docs))]
+		return d, "the document " + fmt.Sprintf("%.40s", d)
+	}
+	obj, key, where := pick(rng, v)
+	if obj == nil {
+		return string(data), "nothing"
+	}
+	switch rng.IntN(4) {
+	case 0:
+		delete(obj, key)
+		return marshal(v), "without " + where
+	case 1:
+		obj["onbekend"+strconv.Itoa(rng.IntN(3))] = oddValue(rng, zaak)
+		return marshal(v), "an unknown field beside " + where
+	default:
+		odd := oddJSON(rng, zaak)
+		obj[key] = odd
+		return marshal(v), fmt.Sprintf("%s = %.80v", where, odd)
+	}
+}
+
+// pick chooses a random field at any depth of v: the object holding it,
+// its key and its path.
+func pick(rng *rand.Rand, v any) (map[string]any, string, string) {
+	var obj map[string]any
+	var key, where string
+	seen := 0
+	var walk func(v any, path string)
+	walk = func(v any, path string) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				seen++
+				if rng.IntN(seen) == 0 { // reservoir sampling: every field alike
+					obj, key, where = x, k, path+k
+				}
+				walk(x[k], path+k+".")
+			}
+		case []any:
+			for i, item := range x {
+				walk(item, fmt.Sprintf("%s%d.", path, i))
+			}
+		}
+	}
+	walk(v, "")
+	return obj, key, where
+}
+
+// oddJSON is a JSON value of any type that a field may be sent by
+// mistake.
+func oddJSON(rng *rand.Rand, zaak string) any {
+	values := []any{nil, 0, -1, 1.5, 1e308, -1e308, 9007199254740993, true, false, "", " ", []any{}, map[string]any{},
+		[]any{nil}, map[string]any{"type": "Point"}, []any{map[string]any{"url": 1}}, map[string]any{"a": map[string]any{"b": []any{1}}}}
+	if rng.IntN(2) == 0 {
+		return oddValue(rng, zaak)
+	}
+	return values[rng.IntN(len(values))]
+}
+
+// oddValue is a text that a field or query parameter may carry by
+// mistake or malice.
+func oddValue(rng *rand.Rand, zaak string) string {
+	values := []string{"", " ", "0", "-1", "99999999999999999999", "1e400", "NaN", "true", "null", "2026-02-30", "2026-13-01",
+		"2026-11-01T25:00:00Z", "0000-00-00", "9999-12-31", "P-1D", "PT", "niet-een-uuid", "00000000-0000-0000-0000-000000000000",
+		zaak, zaak + "/x", "https://", "http://[::1", "ftp://elders.example/x", "%zz", "a,b,,c", "-", "--", "status.status.status.status",
+		"' OR 1=1 --", "\x00", "\xff\xfe", "é\u202e", "😀", strings.Repeat("x", 10000), strings.Repeat("a,", 5000),
+		"zaaktype,-identificatie,onbekend", "geheim", "zeer_geheim", "openbaar ", "natuurlijk_persoon", "adres"}
+	return values[rng.IntN(len(values))]
+}
+
+// marshal is v as JSON text.
+func marshal(v any) string {
+	data, _ := json.Marshal(v)
+	return string(data)
+}
