@@ -66,6 +66,7 @@ func DecodeJSONLimit(r *http.Request, dst any, limit int64, readOnly ...string) 
 	for _, name := range readOnly {
 		d.readOnly[name] = true
 	}
+	d.nulls(tree, "")
 	tree = d.walk(tree, reflect.TypeOf(dst), "", "")
 	if err := d.problems.Err(); err != nil {
 		return err

@@ -56,6 +56,9 @@ func TestDecodeJSON(t *testing.T) {
 		{"UnknownFields", "application/json", `{"label": "x", "labell": "y", "autorisaties": [{"component": "zrc", "scope": []}], "rollen": [{"rol": "a", "x": 1}]}`,
 			domain.KindInvalid, "invalid", "autorisaties.0.scope:unknown-field,labell:unknown-field,rollen.0.x:unknown-field"},
 		{"FieldNamesAreCaseSensitive", "application/json", `{"Label": "x"}`, domain.KindInvalid, "invalid", "Label:unknown-field"},
+		{"NullCharacters", "application/json", `{"label": "a\u0000b", "extra": {"x": ["\u0000"], "\u0000": 1}, "kenmerken": {"a": "b"}}`,
+			domain.KindInvalid, "invalid",
+			"extra:null_characters_not_allowed,extra.x.0:null_characters_not_allowed,label:null_characters_not_allowed"},
 		{"IgnoredGoFieldIsUnknown", "application/json", `{"Intern": "x"}`, domain.KindInvalid, "invalid", "Intern:unknown-field"},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,35 @@ type decoder struct {
 	problems domain.Problems
 }
 
+// nulls refuses every string and object key anywhere in v, the nested
+// JSON the domain keeps as it is included, that holds a NUL character:
+// PostgreSQL's text and jsonb cannot store one, so such a value would pass
+// into the log and stop at the read model. The reference implementation
+// refuses them too (Django REST framework's ProhibitNullCharactersValidator).
+func (d *decoder) nulls(v any, path string) {
+	refuse := func(path string) {
+		d.problems.Add(nameOf(path), "null_characters_not_allowed", "Null-tekens zijn niet toegestaan.")
+	}
+	switch x := v.(type) {
+	case string:
+		if strings.ContainsRune(x, 0) {
+			refuse(path)
+		}
+	case []any:
+		for i, item := range x {
+			d.nulls(item, join(path, strconv.Itoa(i)))
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			if strings.ContainsRune(k, 0) {
+				refuse(path)
+				continue
+			}
+			d.nulls(x[k], join(path, k))
+		}
+	}
+}
+
 // walk checks v against t at path (the invalidParam name; field is the
 // same path without list indices, for readOnly) and returns v without
 // read-only fields.
