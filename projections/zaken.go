@@ -89,6 +89,7 @@ func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 	w := zakenWriter{tx: tx, pos: ev.Position, blok: cmp.Or(z.Blok, blokGrootte)}
 	switch e := e.(type) {
 	case zaken.ZaakAangemaakt:
+		w.tx.Exec(openBlok, e.Zaak, w.pos.Commit, w.pos.Prepare, w.blok)
 		return w.zaak(e.Zaak, e.ZaakGegevens)
 	case zaken.ZaakGewijzigd:
 		return w.zaak(e.Zaak, e.ZaakGegevens)
@@ -131,7 +132,6 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 	aanduiding := string(g.Vertrouwelijkheidaanduiding)
 	w.uncount(id)
 	w.tx.Exec(moveOnderdelen, id, g.Zaaktype, autorisaties.Rank(aanduiding))
-	w.tx.Exec(openBlok, id, w.pos.Commit, w.pos.Prepare, w.blok)
 	w.tx.Exec(`INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
 			vertrouwelijkheid_rank, registratiedatum, startdatum, einddatum, einddatum_gepland,
 			uiterlijke_einddatum_afdoening, publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum,
@@ -193,11 +193,11 @@ const uncountZaak = `WITH z AS (` + zaakInBlok + `),
 	UPDATE zaken_blokaantallen b SET aantal = b.aantal - 1 FROM z
 	WHERE b.blok = z.blok AND b.zaaktype = z.zaaktype AND b.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
 
-// openBlok runs before zaak $1 created at position ($2, $3) is written:
-// when the zaak is new and comes after every zaak there is, it is counted
-// as created into the last block of zaken_blokken, or opens the next block
-// at its position when the last one is full (block 0, the first, starts
-// below every position). A zaak that is already there, or one that would
+// openBlok runs before zaak $1, created at position ($2, $3), is first
+// written: when the zaak is new and comes after every zaak there is, it is
+// counted as created into the last block of zaken_blokken, or opens the
+// next block at its position when the last one is full (block 0, the
+// first, starts below every position). A zaak that is already there, or one that would
 // land before a zaak there is, changes no block, so no zaak ever moves to
 // another block; applying an event twice changes nothing.
 const openBlok = `WITH laatste AS (SELECT blok, aangemaakt FROM zaken_blokken ORDER BY blok DESC LIMIT 1),
