@@ -137,13 +137,14 @@ func zkHistory(t *testing.T) []zkStream {
 // zkProject projects history into a fresh database through a real
 // projections runtime with the zaken projection and returns the handlers.
 // zkZaken is the zaken projection of these tests, with blocks of 7 zaken
-// in zrc.zaken_blokken, so that deep pages cross many.
+// in zrc.zaken_blokken, so that deep pages cross many (every page after
+// the first is found through them: BlokkenVanaf 1).
 var zkZaken = projections.Zaken{Blok: 7}
 
 func zkProject(t *testing.T, history []zkStream) Zaken {
 	t.Helper()
 	pool, _, _ := zkRun(t, history, zkZaken)
-	return Zaken{Pool: pool, Gegevens: &GegevensCache{}}
+	return Zaken{Pool: pool, Gegevens: &GegevensCache{}, BlokkenVanaf: 1}
 }
 
 // zkRun appends history to a PostgreSQL event store on a fresh database

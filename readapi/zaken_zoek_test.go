@@ -238,7 +238,7 @@ func TestZaken_zoekBadBodies(t *testing.T) {
 		{`{"rol__betrokkeneType": "kat"}`, "rol__betrokkeneType"},
 		{`{"ordering": "omschrijving"}`, "ordering"},
 		{`{"identificatie": "a\u0000b"}`, "identificatie"},
-		{`{"bronorganisatie__in": ["a\u0000b"]}`, "bronorganisatie__in"},
+		{`{"bronorganisatie__in": ["a\u0000b"]}`, "bronorganisatie__in.0"},
 		{`{}`, "nonFieldErrors"},
 		{`[]`, "nonFieldErrors"},
 		{`{"zaakgeometrie": {}}`, "zaakgeometrie.within"},
