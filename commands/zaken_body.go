@@ -49,8 +49,10 @@ func decodeChange[T any](r *http.Request, partial bool, readOnly ...string) (cha
 // request schema the OAS gives its operation: what the domain does not
 // check itself (an enum value, the format of a URL, a maximum length, a
 // pattern) is refused as the reference implementation refuses it. Which
-// fields must be there, and not null, is the domain's to say, with its own
-// codes; readOnly fields are left out, and so are those checked against
+// fields must be there, and not null or empty, is the domain's to say,
+// with its own codes (Django runs no validator on an empty value either:
+// a GET answers "" for an unset objectTypeOverige, and a PUT of it back
+// must pass); readOnly fields are left out, and so are those checked against
 // their own schemas with their own field names (ownSchemas).
 func checkOAS(r *http.Request, raw []byte, readOnly []string) error {
 	op := zgw.OperationFrom(r.Context())
@@ -63,7 +65,7 @@ func checkOAS(r *http.Request, raw []byte, readOnly []string) error {
 	}
 	var p domain.Problems
 	for _, bp := range op.CheckRequestBody(body, slices.Concat(readOnly, ownSchemas)...) {
-		if bp.Keyword == "required" || bp.Keyword == "nullable" {
+		if bp.Keyword == "required" || bp.Keyword == "nullable" || bp.Value == "" {
 			continue
 		}
 		p.Add(cmp.Or(bp.Field, "nonFieldErrors"), oasCode(bp), bp.Reason)

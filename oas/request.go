@@ -19,6 +19,8 @@ type BodyProblem struct {
 	// Format is the format of the schema that failed ("uri", "date"), if
 	// any.
 	Format string
+	// Value is the value that broke the schema.
+	Value any
 	// Reason is kin-openapi's account of it.
 	Reason string
 }
@@ -68,7 +70,7 @@ func (o *Operation) CheckRequestBody(body any, skip ...string) []BodyProblem {
 			p := BodyProblem{Reason: e.Error()}
 			var se *openapi3.SchemaError
 			if errors.As(e, &se) {
-				p.Field, p.Keyword, p.Reason = strings.Join(se.JSONPointer(), "."), se.SchemaField, se.Reason
+				p.Field, p.Keyword, p.Value, p.Reason = strings.Join(se.JSONPointer(), "."), se.SchemaField, se.Value, se.Reason
 				if se.Schema != nil {
 					p.Format = se.Schema.Format
 				}

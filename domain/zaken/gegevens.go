@@ -124,8 +124,13 @@ type ZaakGegevens struct {
 
 // normalised returns g with its own copies of the lists, empty instead of
 // nil, so that events and responses always carry arrays and no caller
-// shares the aggregate's state.
+// shares the aggregate's state, and without a processobject whose fields
+// are all empty: that is how a GET shows an unset one, and what a client
+// PUTs back (zrc-012: not sent).
 func (g ZaakGegevens) normalised() ZaakGegevens {
+	if g.Processobject != nil && *g.Processobject == (Processobject{}) {
+		g.Processobject = nil
+	}
 	g.ProductenOfDiensten = slices.Clone(g.ProductenOfDiensten)
 	g.RelevanteAndereZaken = slices.Clone(g.RelevanteAndereZaken)
 	g.Kenmerken = slices.Clone(g.Kenmerken)

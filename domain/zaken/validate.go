@@ -88,7 +88,7 @@ func validateGroepen(p *domain.Problems, g ZaakGegevens) {
 		}
 		maxLen(p, "opschorting.reden", o.Reden, 200)
 	}
-	if po := g.Processobject; po != nil {
+	if po := g.Processobject; po != nil && *po != (Processobject{}) {
 		required(p, "processobject.datumkenmerk", po.Datumkenmerk, 250)
 		required(p, "processobject.identificatie", po.Identificatie, 250)
 		required(p, "processobject.objecttype", po.Objecttype, 250)

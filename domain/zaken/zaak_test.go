@@ -61,6 +61,20 @@ func TestZaak_zrc009(t *testing.T) {
 	})
 }
 
+// TestZaak_zrc012_EmptyProcessobjectIsNotSent: a processobject of empty
+// fields, as a GET shows an unset one, is taken as not sent.
+func TestZaak_zrc012_EmptyProcessobjectIsNotSent(t *testing.T) {
+	g := zaakGegevens()
+	g.Processobject = &Processobject{}
+	z := NewZaak(zaakUUID, clock())
+	if _, err := z.Create(g, feiten()); err != nil {
+		t.Fatal(err)
+	}
+	if po := z.Gegevens().Processobject; po != nil {
+		t.Fatalf("processobject %+v, want none", po)
+	}
+}
+
 func TestZaak_zrc012(t *testing.T) {
 	g := zaakGegevens()
 	g.Verlenging = &Verlenging{Duur: "30 dagen"}
