@@ -160,8 +160,12 @@ func (h *Catalogi) refByKey(ctx context.Context, p *domain.Problems, s soortInfo
 
 // resolveKey finds the types of soort with key in catalogus: published
 // when the Versies stream has a version, else a concept when the index
-// points at one that its stream confirms.
+// points at one that its stream confirms. Without a catalogus (a body
+// that left it out, which the domain refuses) there is none.
 func (h *Catalogi) resolveKey(ctx context.Context, s soortInfo, catalogus, key string) (catalogi.Verwijzing, bool, error) {
+	if catalogus == "" {
+		return catalogi.Verwijzing{}, false, nil
+	}
 	published, err := h.published(ctx, s, catalogus, key)
 	if err != nil || published {
 		return catalogi.Verwijzing{Catalogus: catalogus}, published, err

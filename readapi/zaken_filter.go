@@ -7,12 +7,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 
 	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
+	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // zaakParams are the values the zaken filters read, by parameter name: the
@@ -85,7 +85,7 @@ func (f *zakenFilter) values(name string) ([]string, bool) {
 // validText reports whether v can be a text argument, else records a
 // problem on name.
 func (f *zakenFilter) validText(name, v string) bool {
-	if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+	if !zgw.ValidText(v) {
 		f.p.Add(name, "invalid", "Ongeldige tekens in de waarde.")
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
@@ -107,7 +108,7 @@ func (a *API) Middleware(next http.Handler) http.Handler {
 			WriteError(w, r, err)
 			return
 		}
-		if err := unknownParameters(r, op); err != nil {
+		if err := queryParameters(r, op); err != nil {
 			WriteError(w, r, err)
 			return
 		}
@@ -150,18 +151,30 @@ func (a *API) authorise(r *http.Request, op *oas.Operation) error {
 	return nil
 }
 
-func unknownParameters(r *http.Request, op *oas.Operation) error {
+// queryParameters refuses the query parameters op does not declare and
+// the values no text column can hold (ValidText).
+func queryParameters(r *http.Request, op *oas.Operation) error {
 	var p domain.Problems
-	names := slices.Sorted(maps.Keys(r.URL.Query()))
-	for _, name := range names {
+	query := r.URL.Query()
+	for _, name := range slices.Sorted(maps.Keys(query)) {
 		if _, ok := op.QueryParams[name]; !ok {
 			// One entry per parameter, named by it; the reference
 			// implementation lumps them into one nonFieldErrors entry with
 			// the same code.
 			p.Add(name, "unknown-parameters", "Onbekende query parameter: "+name+".")
+			continue
+		}
+		if slices.ContainsFunc(query[name], func(v string) bool { return !ValidText(v) }) {
+			p.Add(name, "invalid", "Ongeldige tekens in de waarde.")
 		}
 	}
 	return p.Err()
+}
+
+// ValidText reports whether v can be a text value: UTF-8 without a NUL
+// character, which PostgreSQL cannot take.
+func ValidText(v string) bool {
+	return utf8.ValidString(v) && !strings.ContainsRune(v, 0)
 }
 
 // baseURL is a.BaseURL, or the request's own scheme and host when unset.

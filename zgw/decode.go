@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/zaakregister/zaakregister/domain"
 )
@@ -54,6 +55,10 @@ func DecodeJSONLimit(r *http.Request, dst any, limit int64, readOnly ...string) 
 	}
 	if int64(len(raw)) > limit {
 		return tooLarge(limit)
+	}
+	if !utf8.Valid(raw) {
+		// JSON is UTF-8 (RFC 8259), and PostgreSQL refuses anything else.
+		return &domain.Error{Kind: domain.KindInvalid, Code: "parse_error", Detail: "De request body is geen geldige UTF-8."}
 	}
 	tree, err := parse(raw)
 	if err != nil {

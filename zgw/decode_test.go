@@ -45,6 +45,7 @@ func TestDecodeJSON(t *testing.T) {
 		{"Truncated", "application/json", `{"label": "x"`, domain.KindInvalid, "parse_error", ""},
 		{"Empty", "application/json", ``, domain.KindInvalid, "parse_error", ""},
 		{"TrailingData", "application/json", `{"label": "x"} {"label": "y"}`, domain.KindInvalid, "parse_error", ""},
+		{"NotUTF8", "application/json", "{\"label\": \"\xe1x\"}", domain.KindInvalid, "parse_error", ""},
 		{"TrailingGarbage", "application/json", `{"label": "x"}]`, domain.KindInvalid, "parse_error", ""},
 		{"Null", "application/json", `null`, domain.KindInvalid, "invalid", "nonFieldErrors:invalid"},
 		{"ArrayInsteadOfObject", "application/json", `[]`, domain.KindInvalid, "invalid", "nonFieldErrors:invalid"},
