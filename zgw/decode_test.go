@@ -56,6 +56,7 @@ func TestDecodeJSON(t *testing.T) {
 		{"IntegerOutOfRange", "application/json", `{"aantal": 1e400}`, domain.KindInvalid, "invalid", "aantal:invalid"},
 		{"UnknownFields", "application/json", `{"label": "x", "labell": "y", "autorisaties": [{"component": "zrc", "scope": []}], "rollen": [{"rol": "a", "x": 1}]}`,
 			domain.KindInvalid, "invalid", "autorisaties.0.scope:unknown-field,labell:unknown-field,rollen.0.x:unknown-field"},
+		{"EmptyFieldName", "application/json", `{"": 1}`, domain.KindInvalid, "invalid", "nonFieldErrors:unknown-field"},
 		{"FieldNamesAreCaseSensitive", "application/json", `{"Label": "x"}`, domain.KindInvalid, "invalid", "Label:unknown-field"},
 		{"NullCharacters", "application/json", `{"label": "a\u0000b", "extra": {"x": ["\u0000"], "\u0000": 1}, "kenmerken": {"a": "b"}}`,
 			domain.KindInvalid, "invalid",

@@ -163,7 +163,7 @@ func (d *decoder) walkStruct(v any, t reflect.Type, path, field string) any {
 		case d.readOnly[join(field, k)]:
 			delete(obj, k)
 		case !ok:
-			d.problems.Add(join(path, k), "unknown-field", "Dit veld is onbekend.")
+			d.problems.Add(nameOf(join(path, k)), "unknown-field", "Dit veld is onbekend.")
 		default:
 			obj[k] = d.walk(item, f, join(path, k), join(field, k))
 		}

@@ -299,3 +299,31 @@ func TestMetrics(t *testing.T) {
 	expect(t, g.do("GET", "/healthz", "", nil), http.StatusOK)
 	expect(t, g.do("GET", "/readyz", "", nil), http.StatusOK)
 }
+
+// TestAutorisaties_MutatedRequests sends valid writes and lists of the
+// Autorisaties API with random damage (sendMutated): every answer is a
+// success or a 4xx problem+json, and every applicatie the API said it
+// created is there.
+func TestAutorisaties_MutatedRequests(t *testing.T) {
+	g := startRegistry(t)
+	admin := g.superuser()
+	app := g.do("POST", acRoot+"/applicaties", admin, zaakLezer("lezer")).json(t)
+	path := strings.TrimPrefix(app["url"].(string), testBaseURL+acRoot)
+	writes := []requestTemplate{
+		{"POST", "/applicaties", zaakLezer("nieuw")},
+		{"POST", "/applicaties", map[string]any{"clientIds": []string{"beheer"}, "label": "Beheer", "heeftAlleAutorisaties": false,
+			"autorisaties": []map[string]any{{"component": "ztc", "scopes": []string{"catalogi.lezen", "catalogi.schrijven"}},
+				{"component": "ac", "scopes": []string{"autorisaties.lezen"}}}}},
+		{"PUT", path, zaakLezer("lezer")},
+		{"PATCH", path, map[string]any{"label": "Gewijzigd", "heeftAlleAutorisaties": false}},
+	}
+	lists := map[string][]string{"/applicaties": {"clientIds", "page"}, "/applicaties/consumer": {"clientId"}}
+	created := sendMutated(t, func(method, path string, body any) response {
+		return g.do(method, acRoot+path, admin, body)
+	}, writes, lists, app["url"].(string))
+	got := g.do("GET", acRoot+"/applicaties", admin, nil).json(t)
+	// The superuser's applicatie, the one set up and the 201s.
+	if want := 2 + created["/applicaties"]; got["count"] != float64(want) {
+		t.Fatalf("%v applicaties, want %d", got["count"], want)
+	}
+}
