@@ -195,8 +195,7 @@ func (h *Autorisaties) write(ctx context.Context, meta eventstore.Metadata, id s
 	if res.Position.Less(last) {
 		res.Position = last
 	}
-	h.await(ctx, res.Position, h.Projections...)
-	return nil
+	return h.await(ctx, res.Position, h.Projections...)
 }
 
 // claim takes client id cid for applicatie id, retrying when another claim

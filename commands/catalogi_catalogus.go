@@ -41,6 +41,5 @@ func (h *Catalogi) AddCatalogus(ctx context.Context, meta eventstore.Metadata, g
 	if err != nil {
 		return "", err
 	}
-	h.await(ctx, res.Position, h.Projections...)
-	return id, nil
+	return id, h.await(ctx, res.Position, h.Projections...)
 }

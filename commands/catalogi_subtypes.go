@@ -49,10 +49,10 @@ func (h *Catalogi) writeSubtype(ctx context.Context, meta eventstore.Metadata, z
 		pos = res.Position
 		return err
 	})
-	if err == nil {
-		h.await(ctx, pos, h.Projections...)
+	if err != nil {
+		return err
 	}
-	return err
+	return h.await(ctx, pos, h.Projections...)
 }
 
 // checkSubtypeRefs holds a sub-type to its zaaktype z: a zaaktype URL in

@@ -55,8 +55,7 @@ func (h *Catalogi) addVersie(ctx context.Context, meta eventstore.Metadata, s ca
 	if err != nil {
 		return "", err
 	}
-	h.await(ctx, res.Position, h.Projections...)
-	return id, nil
+	return id, h.await(ctx, res.Position, h.Projections...)
 }
 
 // versieUpdate gathers the facts of g, the complete new fields of version

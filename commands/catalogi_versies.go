@@ -60,8 +60,7 @@ func (h *Catalogi) writeVersie(ctx context.Context, meta eventstore.Metadata, s 
 		}
 		pos = later(pos, last)
 	}
-	h.await(ctx, pos, h.Projections...)
-	return nil
+	return h.await(ctx, pos, h.Projections...)
 }
 
 // wijzig records the new period p of the published version id on the
@@ -156,8 +155,7 @@ func (h *Catalogi) publish(ctx context.Context, meta eventstore.Metadata, s soor
 		}
 		pos = later(pos, last)
 	}
-	h.await(ctx, pos, h.Projections...)
-	return nil
+	return h.await(ctx, pos, h.Projections...)
 }
 
 // voorgangers are the published versions in vs, other than id, that end

@@ -8,6 +8,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -133,10 +134,13 @@ func Metadata(r *http.Request) eventstore.Metadata {
 
 // await waits, bounded, until the projections have processed pos. A
 // timeout is logged and not an error: the write is in the log and the
-// answer is rendered from whatever the read model has.
-func (b *Base) await(ctx context.Context, pos eventstore.Position, projections ...string) {
+// answer is rendered from whatever the read model has. A projection that
+// parked an event of the write as poison (the waiter's error has a Parked
+// method) is an error: the read model will not show the write, and an
+// answer rendered from it would say the resource does not exist.
+func (b *Base) await(ctx context.Context, pos eventstore.Position, projections ...string) error {
 	if b.Waiter == nil {
-		return
+		return nil
 	}
 	timeout := b.WaitTimeout
 	if timeout <= 0 {
@@ -144,7 +148,13 @@ func (b *Base) await(ctx context.Context, pos eventstore.Position, projections .
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if err := b.Waiter.Wait(ctx, pos, projections...); err != nil {
+	err := b.Waiter.Wait(ctx, pos, projections...)
+	var parked interface{ Parked() bool }
+	if errors.As(err, &parked) && parked.Parked() {
+		return fmt.Errorf("the write at %s is in the log but not in the read model: %w", pos, err)
+	}
+	if err != nil {
 		b.Log.Warn("read model lags behind a write", "position", pos.String(), "projections", projections, "error", err)
 	}
+	return nil
 }

@@ -181,8 +181,7 @@ func (h *Zaken) change(ctx context.Context, meta eventstore.Metadata, id string,
 	if err != nil {
 		return err
 	}
-	h.await(ctx, pos, h.Projections...)
-	return nil
+	return h.await(ctx, pos, h.Projections...)
 }
 
 // zaakOf returns the zaak of sub-resource id in collection, or a 404.

@@ -217,7 +217,9 @@ func (h *Zaken) herberekenDeelzaken(ctx context.Context, meta eventstore.Metadat
 		if err != nil {
 			return err
 		}
-		h.await(ctx, pos, h.Projections...)
+		if err := h.await(ctx, pos, h.Projections...); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -102,7 +102,7 @@ func (v *Vernietiging) run(ctx context.Context) (int, error) {
 		}
 	}
 	if n > 0 {
-		v.await(ctx, pos, "zaken")
+		return n, v.await(ctx, pos, "zaken")
 	}
 	return n, nil
 }

@@ -60,8 +60,7 @@ func (h *Zaken) createZaak(ctx context.Context, meta eventstore.Metadata, id str
 	if err != nil {
 		return err
 	}
-	h.await(ctx, res.Position, h.Projections...)
-	return nil
+	return h.await(ctx, res.Position, h.Projections...)
 }
 
 // prepareZaak puts the references of g in canonical form and gathers the
@@ -207,6 +206,5 @@ func (h *Zaken) deleteZaak(ctx context.Context, meta eventstore.Metadata, id str
 			return err
 		}
 	}
-	h.await(ctx, pos, h.Projections...)
-	return nil
+	return h.await(ctx, pos, h.Projections...)
 }

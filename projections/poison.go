@@ -87,7 +87,7 @@ func (s poisonSink) park(ctx context.Context, p Projection, batch Batch, reason 
 		s.r.log.Error("projection parked a poison event", "projection", p.Name(), "stream", ev.StreamID,
 			"revision", ev.Revision, "type", ev.Type, "error", reason)
 		s.r.metrics.poisoned(p.Name())
-		s.r.waiter.advance(p.Name(), ev.Position)
+		s.r.waiter.park(p.Name(), ev.Position)
 		for _, rest := range batch[i+1:] {
 			if err := s.r.apply(ctx, p, p.Schema(), p.Name(), Batch{rest}); err != nil {
 				if !isPoison(err) {

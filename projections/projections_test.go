@@ -3,6 +3,7 @@ package projections_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -216,11 +217,22 @@ func TestRuntime_PoisonIsParked(t *testing.T) {
 	ctx := context.Background()
 	bad := eventstore.EventData{ID: uuid.NewString(), Type: autorisaties.TypeApplicatieAangemaakt, SchemaVersion: 1,
 		Data: json.RawMessage(`{"uuid": "not-a-uuid", "clientIds": ["x"], "label": "x"}`)}
-	if _, err := f.store.Append(ctx, "autorisaties.applicatie-bad", eventstore.NoStream(), bad); err != nil {
+	res, err := f.store.Append(ctx, "autorisaties.applicatie-bad", eventstore.NoStream(), bad)
+	if err != nil {
 		t.Fatal(err)
 	}
+	// The write waiting for its event learns that the read model will not
+	// have it; a write after it waits as usual.
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var parkedErr *projections.ParkedError
+	if err := rt.Waiter().Wait(wctx, res.Position, "autorisaties"); !errors.As(err, &parkedErr) || parkedErr.Position != res.Position {
+		t.Fatalf("waiting for the poison event: %v, want a ParkedError at %s", err, res.Position)
+	}
 	last := f.history(3)
-	f.wait(rt, last)
+	if err := rt.Waiter().Wait(wctx, last, "autorisaties"); err != nil {
+		t.Fatalf("waiting for a later event: %v", err)
+	}
 	if n := f.rows(); n != 3-1 {
 		t.Fatalf("rows = %d after a poison event", n)
 	}
