@@ -1,45 +1,61 @@
--- The creation order of GET /zaken (created_commit, created_prepare, uuid)
--- cut into blocks of at most 8192 zaken, kept by the "zaken" projection.
--- A deep page finds the block that holds its first row from the counts
--- per block, zaaktype and vertrouwelijkheid_rank (under the client's
--- RightsFilter, as zaken_aantallen), and then skips only the rows before it
--- inside that block, instead of every row before the page.
+-- The creation order (created_commit, created_prepare, uuid) of the zaken
+-- and of each sub-resource table, cut into blocks of at most 8192 rows,
+-- kept by the "zaken" projection. A deep page of GET /zaken, /rollen, ...
+-- finds the block that holds its first row from the counts per block,
+-- zaaktype and vertrouwelijkheid_rank (of the zaak; under the client's
+-- RightsFilter, as zaken_aantallen and onderdelen_aantallen), and then
+-- skips only the rows before it inside that block, instead of every row
+-- before the page.
 --
--- A block holds the zaken from its start up to the next block's start;
--- block 0 starts below every position. A new block is opened only for a
--- new zaak that comes after every zaak there is, so no zaak ever changes
--- block. aangemaakt counts the zaken created into a block (deleted ones
--- included): the last block is full at 8192.
-CREATE TABLE zrc.zaken_blokken (
-    blok            integer PRIMARY KEY,
+-- A block of a table holds its rows from the block's start up to the next
+-- block's start; block 0 starts below every position. A new block is
+-- opened only for a new row that comes after every row there is, so no row
+-- ever changes block. aangemaakt counts the rows created into a block
+-- (deleted ones included): the last block is full at 8192.
+CREATE TABLE zrc.blokken (
+    tabel           text NOT NULL,
+    blok            integer NOT NULL,
     created_commit  bigint NOT NULL,
     created_prepare bigint NOT NULL,
     uuid            uuid NOT NULL,
-    aangemaakt      integer NOT NULL
+    aangemaakt      integer NOT NULL,
+    PRIMARY KEY (tabel, blok)
 );
-CREATE UNIQUE INDEX zaken_blokken_start ON zrc.zaken_blokken (created_commit, created_prepare, uuid);
+CREATE UNIQUE INDEX blokken_start ON zrc.blokken (tabel, created_commit, created_prepare, uuid);
 
-CREATE TABLE zrc.zaken_blokaantallen (
+CREATE TABLE zrc.blokaantallen (
+    tabel                  text NOT NULL,
     blok                   integer NOT NULL,
     zaaktype               text NOT NULL,
     vertrouwelijkheid_rank integer NOT NULL,
     aantal                 bigint NOT NULL,
-    PRIMARY KEY (blok, zaaktype, vertrouwelijkheid_rank)
+    PRIMARY KEY (tabel, blok, zaaktype, vertrouwelijkheid_rank)
 );
+-- A table's counts, under a RightsFilter or not, are read from this index
+-- alone, not from the rows of every table.
+CREATE INDEX blokaantallen_rechten ON zrc.blokaantallen (tabel, zaaktype, vertrouwelijkheid_rank, blok) INCLUDE (aantal);
 
-CREATE TEMPORARY TABLE zaken_genummerd ON COMMIT DROP AS
-    SELECT uuid, created_commit, created_prepare, zaaktype, vertrouwelijkheid_rank,
-        ((row_number() OVER (ORDER BY created_commit, created_prepare, uuid) - 1) / 8192)::integer AS blok,
-        (row_number() OVER (ORDER BY created_commit, created_prepare, uuid) - 1) % 8192 = 0 AS eerste
-    FROM zrc.zaken;
-
-INSERT INTO zrc.zaken_blokken (blok, created_commit, created_prepare, uuid, aangemaakt)
-    SELECT g.blok, CASE WHEN g.blok = 0 THEN -1 ELSE g.created_commit END,
-        CASE WHEN g.blok = 0 THEN -1 ELSE g.created_prepare END,
-        CASE WHEN g.blok = 0 THEN '00000000-0000-0000-0000-000000000000' ELSE g.uuid END,
-        c.aantal
-    FROM zaken_genummerd g JOIN (SELECT blok, count(*) AS aantal FROM zaken_genummerd GROUP BY blok) c USING (blok)
-    WHERE g.eerste;
-
-INSERT INTO zrc.zaken_blokaantallen (blok, zaaktype, vertrouwelijkheid_rank, aantal)
-    SELECT blok, zaaktype, vertrouwelijkheid_rank, count(*) FROM zaken_genummerd GROUP BY 1, 2, 3;
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['zaken', 'statussen', 'resultaten', 'rollen', 'zaakobjecten', 'zaakeigenschappen',
+        'zaakinformatieobjecten', 'klantcontacten', 'zaakbesluiten', 'zaakcontactmomenten', 'zaakverzoeken'] LOOP
+        EXECUTE format($sql$
+            CREATE TEMPORARY TABLE genummerd AS
+            SELECT o.created_commit, o.created_prepare, o.uuid, z.zaaktype, z.vertrouwelijkheid_rank,
+                ((row_number() OVER w - 1) / 8192)::integer AS blok, (row_number() OVER w - 1) %% 8192 = 0 AS eerste
+            FROM zrc.%I o JOIN zrc.zaken z ON z.uuid = o.%I
+            WINDOW w AS (ORDER BY o.created_commit, o.created_prepare, o.uuid)
+        $sql$, t, CASE WHEN t = 'zaken' THEN 'uuid' ELSE 'zaak' END);
+        INSERT INTO zrc.blokken (tabel, blok, created_commit, created_prepare, uuid, aangemaakt)
+            SELECT t, g.blok, CASE WHEN g.blok = 0 THEN -1 ELSE g.created_commit END,
+                CASE WHEN g.blok = 0 THEN -1 ELSE g.created_prepare END,
+                CASE WHEN g.blok = 0 THEN '00000000-0000-0000-0000-000000000000' ELSE g.uuid END, c.aantal
+            FROM genummerd g JOIN (SELECT blok, count(*) AS aantal FROM genummerd GROUP BY blok) c USING (blok)
+            WHERE g.eerste;
+        INSERT INTO zrc.blokaantallen (tabel, blok, zaaktype, vertrouwelijkheid_rank, aantal)
+            SELECT t, blok, zaaktype, vertrouwelijkheid_rank, count(*) FROM genummerd GROUP BY 2, 3, 4;
+        DROP TABLE genummerd;
+    END LOOP;
+END $$;

@@ -41,36 +41,45 @@ func wantCounts(t *testing.T, what string, pool *pgxpool.Pool, kept, counted str
 	}
 }
 
-// wantBlokken fails unless zrc.zaken_blokken cuts the creation order into
-// blocks that start one after the other, block 0 below every position,
-// with at most size zaken created into each and at least 2 blocks, and
-// zrc.zaken_blokaantallen holds the zaken between each block's start and
-// the next one's per zaaktype and rank.
+// wantBlokken fails unless zrc.blokken cuts the creation order of every
+// table into blocks that start one after the other, block 0 below every
+// position, with at most size rows created into each (and the zaken into
+// at least 2 blocks), and zrc.blokaantallen holds the rows between each
+// block's start and the next one's per zaaktype and rank of their zaak.
 func wantBlokken(t *testing.T, what string, pool *pgxpool.Pool, size int) {
 	t.Helper()
-	var blokken, wrong int
-	err := pool.QueryRow(context.Background(), `WITH g AS (SELECT *, lead(blok) OVER w AS volgende, row_number() OVER w - 1 AS n,
-			lead(ROW(created_commit, created_prepare, uuid)) OVER w > ROW(created_commit, created_prepare, uuid) AS oplopend
-			FROM zrc.zaken_blokken WINDOW w AS (ORDER BY blok))
-		SELECT count(*), count(*) FILTER (WHERE blok <> n OR aangemaakt > $1 OR NOT coalesce(oplopend, true)
-			OR (blok = 0 AND (created_commit, created_prepare, uuid) <> (-1, -1, '00000000-0000-0000-0000-000000000000'))
-			OR (SELECT count(*) FROM zrc.zaken z WHERE (z.created_commit, z.created_prepare, z.uuid) >= (g.created_commit, g.created_prepare, g.uuid)
-				AND (g.volgende IS NULL OR (z.created_commit, z.created_prepare, z.uuid) <
-					(SELECT v.created_commit, v.created_prepare, v.uuid FROM zrc.zaken_blokken v WHERE v.blok = g.volgende))) > aangemaakt)
-		FROM g`, size).Scan(&blokken, &wrong)
-	if err != nil {
-		t.Fatal(err)
+	var counted []string
+	for _, tabel := range blokTables {
+		zaak := "o.zaak"
+		if tabel == "zaken" {
+			zaak = "o.uuid"
+		}
+		var blokken, wrong int
+		err := pool.QueryRow(context.Background(), `WITH g AS (SELECT *, row_number() OVER w - 1 AS n,
+				ROW(created_commit, created_prepare, uuid) AS van,
+				lead(ROW(created_commit, created_prepare, uuid)) OVER w AS tot
+				FROM zrc.blokken WHERE tabel = $1 WINDOW w AS (ORDER BY blok))
+			SELECT count(*), count(*) FILTER (WHERE blok <> n OR aangemaakt > $2 OR NOT coalesce(tot > van, true)
+				OR (blok = 0 AND van <> ROW(-1::bigint, -1::bigint, '00000000-0000-0000-0000-000000000000'::uuid))
+				OR (SELECT count(*) FROM zrc.`+tabel+` o WHERE ROW(o.created_commit, o.created_prepare, o.uuid) >= g.van
+					AND (g.tot IS NULL OR ROW(o.created_commit, o.created_prepare, o.uuid) < g.tot)) > aangemaakt)
+			FROM g`, tabel, size).Scan(&blokken, &wrong)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wrong != 0 || (tabel == "zaken" && blokken < 2) {
+			t.Fatalf("%s: %s: %d of %d blocks out of order or too full", what, tabel, wrong, blokken)
+		}
+		counted = append(counted, `SELECT '`+tabel+`', g.blok, z.zaaktype, z.vertrouwelijkheid_rank, count(*)
+			FROM (SELECT blok, ROW(created_commit, created_prepare, uuid) AS van,
+				lead(ROW(created_commit, created_prepare, uuid)) OVER (ORDER BY blok) AS tot FROM zrc.blokken WHERE tabel = '`+tabel+`') g
+			JOIN zrc.`+tabel+` o ON ROW(o.created_commit, o.created_prepare, o.uuid) >= g.van
+				AND (g.tot IS NULL OR ROW(o.created_commit, o.created_prepare, o.uuid) < g.tot)
+			JOIN zrc.zaken z ON z.uuid = `+zaak+`
+			GROUP BY 1, 2, 3, 4`)
 	}
-	if blokken < 2 || wrong != 0 {
-		t.Fatalf("%s: %d of %d blocks out of order or too full", what, wrong, blokken)
-	}
-	wantCounts(t, what, pool, `SELECT blok, zaaktype, vertrouwelijkheid_rank, aantal FROM zrc.zaken_blokaantallen`,
-		`SELECT g.blok, z.zaaktype, z.vertrouwelijkheid_rank, count(*)
-		FROM (SELECT blok, ROW(created_commit, created_prepare, uuid) AS van,
-			lead(ROW(created_commit, created_prepare, uuid)) OVER (ORDER BY blok) AS tot FROM zrc.zaken_blokken) g
-		JOIN zrc.zaken z ON ROW(z.created_commit, z.created_prepare, z.uuid) >= g.van
-			AND (g.tot IS NULL OR ROW(z.created_commit, z.created_prepare, z.uuid) < g.tot)
-		GROUP BY 1, 2, 3`)
+	wantCounts(t, what, pool, `SELECT tabel, blok, zaaktype, vertrouwelijkheid_rank, aantal FROM zrc.blokaantallen`,
+		strings.Join(counted, " UNION ALL "))
 }
 
 // TestZaken_Aantallen: the counts GET /zaken uses, in all and per block of
@@ -103,7 +112,7 @@ func TestZaken_BlokkenMigration(t *testing.T) {
 	_, err := pool.Exec(ctx, `INSERT INTO zrc.zaken SELECT (jsonb_populate_record(z, jsonb_build_object(
 			'uuid', gen_random_uuid(), 'identificatie', 'KOPIE-' || i, 'created_commit', 0, 'created_prepare', i))).*
 		FROM zrc.zaken z, generate_series(1, 20000) i WHERE z.uuid = $1;
-		DROP TABLE zrc.zaken_blokken, zrc.zaken_blokaantallen;
+		DROP TABLE zrc.blokken, zrc.blokaantallen;
 		DELETE FROM schema_migrations WHERE version = 12`, pgx.QueryExecModeSimpleProtocol, zrZaakA)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +122,7 @@ func TestZaken_BlokkenMigration(t *testing.T) {
 	}
 	wantBlokken(t, "migrated", pool, 8192)
 	var blokken int
-	if err := pool.QueryRow(ctx, `SELECT count(*) FROM zrc.zaken_blokken`).Scan(&blokken); err != nil || blokken != 3 {
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM zrc.blokken WHERE tabel = 'zaken'`).Scan(&blokken); err != nil || blokken != 3 {
 		t.Fatalf("%d blocks for 20,002 zaken (%v), want 3", blokken, err)
 	}
 	// A new zaak comes after all of them: the projection, with blocks of
@@ -128,7 +137,7 @@ func TestZaken_BlokkenMigration(t *testing.T) {
 	}
 	wantBlokken(t, "a zaak after the migration", pool, 8192)
 	var start string
-	if err := pool.QueryRow(ctx, `SELECT uuid::text FROM zrc.zaken_blokken WHERE blok = 3 AND aangemaakt = 1`).Scan(&start); err != nil || start != zrZaakNieuw {
+	if err := pool.QueryRow(ctx, `SELECT uuid::text FROM zrc.blokken WHERE tabel = 'zaken' AND blok = 3 AND aangemaakt = 1`).Scan(&start); err != nil || start != zrZaakNieuw {
 		t.Fatalf("block 3 starts at %q (%v), want the new zaak", start, err)
 	}
 }
@@ -181,10 +190,14 @@ func onderdelenHistory(t *testing.T) []streamEvents {
 // also after a rebuild and with every event applied twice.
 func TestZaken_OnderdelenAantallen(t *testing.T) {
 	rt, pool, store := startZaken(t, onderdelenHistory(t))
-	wantOnderdelenAantallen(t, "live", pool)
-	wantOnderdelenAantallen(t, "every event twice", applyEachTwice(t, Zaken{}, store))
+	want := func(what string, pool *pgxpool.Pool) {
+		wantOnderdelenAantallen(t, what, pool)
+		wantBlokken(t, what, pool, testBlok)
+	}
+	want("live", pool)
+	want("every event twice", applyEachTwice(t, Zaken{Blok: testBlok}, store))
 	if err := rt.Rebuild(context.Background(), "zaken"); err != nil {
 		t.Fatal(err)
 	}
-	wantOnderdelenAantallen(t, "rebuilt", pool)
+	want("rebuilt", pool)
 }

@@ -66,31 +66,22 @@ func (w zakenWriter) onderdeel(e domain.Event) error {
 	return nil
 }
 
-// upsert writes sub-resource id of zaak into table with sql and args,
-// keeping zrc.onderdelen_aantallen (migration 0011): the row, as the read
-// model has it, is counted out before the write and in after it, so that
-// applying an event twice leaves the same numbers.
-func (w zakenWriter) upsert(table, id, zaak, sql string, args ...any) {
-	w.uncountOnderdeel(table, id)
+// upsert writes sub-resource id into table with sql and args,
+// keeping its counts (migrations 0011 and 0012): the row, as the read model
+// has it, is counted out before the write and in after it, so that
+// applying an event twice leaves the same numbers; a new row first finds
+// its block.
+func (w zakenWriter) upsert(table, id, sql string, args ...any) {
+	w.tx.Exec(uncountRij[table], id)
+	w.openBlok(table, id)
 	w.tx.Exec(sql, args...)
-	w.tx.Exec(`INSERT INTO onderdelen_aantallen (tabel, zaaktype, vertrouwelijkheid_rank, aantal)
-			SELECT $1, zaaktype, vertrouwelijkheid_rank, 1 FROM zaken WHERE uuid = $2
-		ON CONFLICT (tabel, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = onderdelen_aantallen.aantal + 1`,
-		table, zaak)
+	w.tx.Exec(countRij[table], id)
 }
 
-// forget deletes sub-resource id from table, and from its count.
+// forget deletes sub-resource id from table, and from its counts.
 func (w zakenWriter) forget(table, id string) {
-	w.uncountOnderdeel(table, id)
+	w.tx.Exec(uncountRij[table], id)
 	w.tx.Exec(`DELETE FROM `+table+` WHERE uuid = $1`, id)
-}
-
-// uncountOnderdeel takes sub-resource id of table, if the read model has
-// it, out of zrc.onderdelen_aantallen.
-func (w zakenWriter) uncountOnderdeel(table, id string) {
-	w.tx.Exec(`UPDATE onderdelen_aantallen a SET aantal = a.aantal - 1 FROM `+table+` o JOIN zaken z ON z.uuid = o.zaak
-		WHERE o.uuid = $1 AND a.tabel = $2 AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`,
-		id, table)
 }
 
 // marshalOnderdeel is the data column of a sub-resource.
@@ -110,7 +101,7 @@ func (w zakenWriter) status(zaak, id string, g zaken.StatusGegevens) error {
 	if err != nil {
 		return err
 	}
-	w.upsert("statussen", id, zaak, `INSERT INTO statussen (uuid, zaak, statustype, datum_status_gezet, indicatie_laatst_gezette_status,
+	w.upsert("statussen", id, `INSERT INTO statussen (uuid, zaak, statustype, datum_status_gezet, indicatie_laatst_gezette_status,
 			data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, statustype = EXCLUDED.statustype,
@@ -129,7 +120,7 @@ func (w zakenWriter) resultaat(zaak, id string, g zaken.ResultaatGegevens) error
 	if err != nil {
 		return err
 	}
-	w.upsert("resultaten", id, zaak, `INSERT INTO resultaten (uuid, zaak, resultaattype, data, created_commit, created_prepare)
+	w.upsert("resultaten", id, `INSERT INTO resultaten (uuid, zaak, resultaattype, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, resultaattype = EXCLUDED.resultaattype,
 			data = EXCLUDED.data`,
@@ -144,7 +135,7 @@ func (w zakenWriter) rol(zaak, id string, g zaken.RolGegevens) error {
 		return err
 	}
 	k := rolKenmerkenVan(g)
-	w.upsert("rollen", id, zaak, `INSERT INTO rollen (uuid, zaak, betrokkene, betrokkene_type, roltype, omschrijving, omschrijving_generiek,
+	w.upsert("rollen", id, `INSERT INTO rollen (uuid, zaak, betrokkene, betrokkene_type, roltype, omschrijving, omschrijving_generiek,
 			np_inp_bsn, np_anp_identificatie, np_inp_a_nummer, nnp_inn_nnp_id, nnp_ann_identificatie,
 			vestigings_nummer, organisatorische_eenheid_identificatie, medewerker_identificatie,
 			data, created_commit, created_prepare)
@@ -206,7 +197,7 @@ func (w zakenWriter) zaakobject(zaak, id string, g zaken.ZaakObjectGegevens) err
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakobjecten", id, zaak, `INSERT INTO zaakobjecten (uuid, zaak, object, object_type, zaakobjecttype, data, created_commit, created_prepare)
+	w.upsert("zaakobjecten", id, `INSERT INTO zaakobjecten (uuid, zaak, object, object_type, zaakobjecttype, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, object = EXCLUDED.object,
 			object_type = EXCLUDED.object_type, zaakobjecttype = EXCLUDED.zaakobjecttype, data = EXCLUDED.data`,
@@ -219,7 +210,7 @@ func (w zakenWriter) zaakeigenschap(zaak, id string, g zaken.ZaakEigenschapGegev
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakeigenschappen", id, zaak, `INSERT INTO zaakeigenschappen (uuid, zaak, eigenschap, data, created_commit, created_prepare)
+	w.upsert("zaakeigenschappen", id, `INSERT INTO zaakeigenschappen (uuid, zaak, eigenschap, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, eigenschap = EXCLUDED.eigenschap, data = EXCLUDED.data`,
 		id, zaak, g.Eigenschap, data, w.pos.Commit, w.pos.Prepare)
@@ -231,7 +222,7 @@ func (w zakenWriter) zaakinformatieobject(zaak, id string, g zaken.ZaakInformati
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakinformatieobjecten", id, zaak, `INSERT INTO zaakinformatieobjecten (uuid, zaak, informatieobject, data, created_commit, created_prepare)
+	w.upsert("zaakinformatieobjecten", id, `INSERT INTO zaakinformatieobjecten (uuid, zaak, informatieobject, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, informatieobject = EXCLUDED.informatieobject,
 			data = EXCLUDED.data`,
@@ -244,7 +235,7 @@ func (w zakenWriter) klantcontact(zaak, id string, g zaken.KlantContactGegevens)
 	if err != nil {
 		return err
 	}
-	w.upsert("klantcontacten", id, zaak, `INSERT INTO klantcontacten (uuid, zaak, data, created_commit, created_prepare)
+	w.upsert("klantcontacten", id, `INSERT INTO klantcontacten (uuid, zaak, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, data = EXCLUDED.data`,
 		id, zaak, data, w.pos.Commit, w.pos.Prepare)
@@ -256,7 +247,7 @@ func (w zakenWriter) zaakbesluit(zaak, id string, g zaken.ZaakBesluitGegevens) e
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakbesluiten", id, zaak, `INSERT INTO zaakbesluiten (uuid, zaak, besluit, data, created_commit, created_prepare)
+	w.upsert("zaakbesluiten", id, `INSERT INTO zaakbesluiten (uuid, zaak, besluit, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, besluit = EXCLUDED.besluit, data = EXCLUDED.data`,
 		id, zaak, g.Besluit, data, w.pos.Commit, w.pos.Prepare)
@@ -268,7 +259,7 @@ func (w zakenWriter) zaakcontactmoment(zaak, id string, g zaken.ZaakContactMomen
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakcontactmomenten", id, zaak, `INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
+	w.upsert("zaakcontactmomenten", id, `INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, contactmoment = EXCLUDED.contactmoment,
 			data = EXCLUDED.data`,
@@ -281,7 +272,7 @@ func (w zakenWriter) zaakverzoek(zaak, id string, g zaken.ZaakVerzoekGegevens) e
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakverzoeken", id, zaak, `INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
+	w.upsert("zaakverzoeken", id, `INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, verzoek = EXCLUDED.verzoek, data = EXCLUDED.data`,
 		id, zaak, g.Verzoek, data, w.pos.Commit, w.pos.Prepare)

@@ -1,7 +1,6 @@
 package readapi
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -32,9 +31,6 @@ type Zaken struct {
 	Catalogi *ExpandCache
 	// Gegevens, when set, keeps the decoded state of the zaken read lately.
 	Gegevens *GegevensCache
-	// BlokkenVanaf is the number of rows a page skips from which it is
-	// found through zrc.zaken_blokken; 0 is blokkenVanaf.
-	BlokkenVanaf int
 }
 
 // zaakColumns are the columns of one zaak as zaakWire scans them: the
@@ -250,31 +246,25 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 	}
 	count, counted := 0, false
 	skip, take, pageOrder := zgw.Offset(page, pageSize), pageSize, order
-	if cheap && skip >= cmp.Or(s.BlokkenVanaf, blokkenVanaf) && order == createdOrder("z") {
-		// In the creation order a deep page skips only the rows before it
-		// in the block of zaken that holds its first row (migration 0012).
-		b, err := s.blok(r.Context(), where, whereArgs, skip)
-		if err != nil {
-			zgw.WriteError(w, r, err)
-			return
-		}
-		count, counted = b.totaal, true
-		if b.totaal == 0 {
-			take = 0
-		} else {
-			where = f.sql(rights, "(z.created_commit, z.created_prepare, z.uuid) >= ("+
-				f.arg(b.commit)+"::bigint, "+f.arg(b.prepare)+"::bigint, "+f.arg(b.uuid)+"::uuid)")
-			skip -= b.voor
-		}
-	} else if cheap && page > 1 {
+	if cheap && page > 1 {
 		// A page in the second half is read from the other end, in the
-		// reverse order: the last page skips nothing instead of a million.
+		// reverse order, and one in the middle from its block: the last
+		// page skips nothing instead of a million.
 		if count, err = countAll(); err != nil {
 			zgw.WriteError(w, r, err)
 			return
 		}
 		counted = true
-		skip, take, pageOrder = fromTheEnd(skip, count, order)
+		var vanaf string
+		skip, take, pageOrder, vanaf, err = pageIn(r.Context(), s.Pool, f, "zaken", f.sql(rights, "z.tabel = 'zaken'"), whereArgs,
+			skip, count, order, "z")
+		if err != nil {
+			zgw.WriteError(w, r, err)
+			return
+		}
+		if vanaf != "" {
+			where = f.sql(rights, vanaf)
+		}
 	}
 	limit, offset := f.arg(take), f.arg(skip)
 	// The page's uuids first, so that the columns with their sub-selects
@@ -314,32 +304,60 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 }
 
 // blokkenVanaf is the number of rows skipped from which a page of the
-// creation order is found through zrc.zaken_blokken: summing the counts of
-// every block (about 100 rows per 8192 zaken) costs about as much as
-// skipping 10,000 rows.
-const blokkenVanaf = 10000
+// creation order is found through zrc.blokken: summing the counts of every
+// block (about 100 rows per 8192 rows) costs about as much as skipping
+// 10,000 rows. A variable, so that the tests find every page through the
+// blocks.
+var blokkenVanaf = 10000
+
+// pageIn tells how to read the page that skips skip of the count rows of
+// a list in order: from the nearer end (fromTheEnd), and, when that still
+// skips blokkenVanaf rows or more of the creation order of alias's table,
+// forward from the block of zrc.blokken that holds the page's first row
+// (blokVan, with blokWhere and args). It returns the rows to skip and to
+// take, the order to read in and the condition on the rows from the
+// block's start on, or "".
+func pageIn(ctx context.Context, pool *pgxpool.Pool, f *zakenFilter, tabel, blokWhere string, args []any,
+	skip, count int, order, alias string) (int, int, string, string, error) {
+	near, take, nearOrder := fromTheEnd(skip, count, order)
+	if near < blokkenVanaf || order != createdOrder(alias) {
+		return near, take, nearOrder, "", nil
+	}
+	b, err := blokVan(ctx, pool, tabel, blokWhere, args, skip)
+	return skip - b.voor, pageSize, order, b.vanaf(f, alias), err
+}
 
 // blokStart is where a page of the creation order starts looking: the
-// first position of a block of zrc.zaken_blokken and the rows before that
-// block, with the rows in all (totaal), under a list's filter.
+// first position of a block of zrc.blokken and the rows before that block,
+// with the rows in all (totaal), under a list's filter.
 type blokStart struct {
 	commit, prepare int64
-	uuid            string
 	voor, totaal    int
 }
 
-// blok finds the block of zrc.zaken_blokken that holds row skip (from 0)
-// of the zaken that where (on zaaktype and vertrouwelijkheid_rank only, as
-// the counts of zaken_aantallen) selects, from the counts per block. No
-// zaken give a zero blokStart.
-func (s Zaken) blok(ctx context.Context, where string, args []any, skip int) (blokStart, error) {
+// vanaf is the condition on the rows of alias from the block's start on,
+// with its arguments added to f. A position is unique per row, so the
+// uuid need not take part (and must not: the generic plan of a prepared
+// statement then scans a whole sub-resource table, whose index has none).
+func (b blokStart) vanaf(f *zakenFilter, alias string) string {
+	return "(" + alias + ".created_commit, " + alias + ".created_prepare) >= (" +
+		f.arg(b.commit) + "::bigint, " + f.arg(b.prepare) + "::bigint)"
+}
+
+// blokVan finds the block of zrc.blokken of tabel that holds row skip
+// (from 0) of the rows that where selects from zrc.blokaantallen (alias z:
+// the table, zaaktype and vertrouwelijkheid_rank only, as the counts of
+// zaken_aantallen and onderdelen_aantallen). No rows give a zero
+// blokStart.
+func blokVan(ctx context.Context, pool *pgxpool.Pool, tabel, where string, args []any, skip int) (blokStart, error) {
 	var b blokStart
-	err := s.Pool.QueryRow(ctx, `WITH b AS (SELECT z.blok, sum(z.aantal) AS n FROM zrc.zaken_blokaantallen z`+where+`
+	err := pool.QueryRow(ctx, `WITH b AS (SELECT z.blok, sum(z.aantal) AS n FROM zrc.blokaantallen z`+where+`
 			GROUP BY z.blok HAVING sum(z.aantal) > 0),
 		c AS (SELECT blok, (sum(n) OVER (ORDER BY blok) - n)::bigint AS voor, (sum(n) OVER ())::bigint AS totaal FROM b)
-		SELECT g.created_commit, g.created_prepare, g.uuid::text, c.voor, c.totaal FROM c JOIN zrc.zaken_blokken g USING (blok)
-		WHERE c.voor <= `+placeholder(len(args)+1)+` ORDER BY c.blok DESC LIMIT 1`, append(slices.Clip(args), skip)...).
-		Scan(&b.commit, &b.prepare, &b.uuid, &b.voor, &b.totaal)
+		SELECT g.created_commit, g.created_prepare, c.voor, c.totaal
+		FROM c JOIN zrc.blokken g ON g.tabel = `+placeholder(len(args)+1)+` AND g.blok = c.blok
+		WHERE c.voor <= `+placeholder(len(args)+2)+` ORDER BY c.blok DESC LIMIT 1`, append(slices.Clip(args), tabel, skip)...).
+		Scan(&b.commit, &b.prepare, &b.voor, &b.totaal)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return blokStart{}, nil
 	}

@@ -97,21 +97,33 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 	query := `SELECT ` + o.columns() + ` FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + order
 	if paginated {
 		skip, take, pageOrder := zgw.Offset(page, pageSize), pageSize, order
+		where := f.sql(rights)
 		if cheap && page > 1 {
 			// A page in the second half is read from the other end, in
-			// the reverse order, as GET /zaken does.
+			// the reverse order, and one in the middle from its block, as
+			// GET /zaken does.
 			if err := countAll(); err != nil {
 				zgw.WriteError(w, r, err)
 				return
 			}
 			counted = true
-			skip, take, pageOrder = fromTheEnd(skip, count, order)
+			var vanaf string
+			var err error
+			skip, take, pageOrder, vanaf, err = pageIn(r.Context(), pool, f, o.table, f.sql(rights, "z.tabel = '"+o.table+"'"),
+				countArgs, skip, count, order, "o")
+			if err != nil {
+				zgw.WriteError(w, r, err)
+				return
+			}
+			if vanaf != "" {
+				where = f.sql(rights, vanaf)
+			}
 		}
 		// The page is chosen on the bare rows; the related uuids are
 		// computed for its rows only.
 		limit, offset := f.arg(take), f.arg(skip)
 		query = `WITH page AS (SELECT o.uuid AS page_uuid
-			FROM ` + o.from() + f.sql(rights) + ` ORDER BY ` + pageOrder + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
+			FROM ` + o.from() + where + ` ORDER BY ` + pageOrder + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
 			SELECT ` + o.columns() + ` FROM page JOIN ` + o.from() + ` ON o.uuid = page.page_uuid
 			ORDER BY ` + order
 	}

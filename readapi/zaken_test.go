@@ -136,15 +136,17 @@ func zkHistory(t *testing.T) []zkStream {
 
 // zkProject projects history into a fresh database through a real
 // projections runtime with the zaken projection and returns the handlers.
-// zkZaken is the zaken projection of these tests, with blocks of 7 zaken
-// in zrc.zaken_blokken, so that deep pages cross many (every page after
-// the first is found through them: BlokkenVanaf 1).
+// zkZaken is the zaken projection of these tests, with blocks of 7 rows
+// in zrc.blokken, so that deep pages cross many.
 var zkZaken = projections.Zaken{Blok: 7}
+
+// Every list page after the first is found through the blocks.
+func init() { blokkenVanaf = 1 }
 
 func zkProject(t *testing.T, history []zkStream) Zaken {
 	t.Helper()
 	pool, _, _ := zkRun(t, history, zkZaken)
-	return Zaken{Pool: pool, Gegevens: &GegevensCache{}, BlokkenVanaf: 1}
+	return Zaken{Pool: pool, Gegevens: &GegevensCache{}}
 }
 
 // zkRun appends history to a PostgreSQL event store on a fresh database

@@ -29,7 +29,8 @@ type runConfig struct {
 	PID                   int
 	RSSLimitMB            int
 	RSIN                  string
-	// DeepPage is the page of deep; 0 means the last page at the start.
+	// DeepPage is the page of deep and rollen-deep; 0 means the last page
+	// at the start.
 	DeepPage int
 	// Prefetch is how many open zaken close may start with; created ones
 	// are added as the run goes.
@@ -51,7 +52,7 @@ func runCommand(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.PID, "pid", 0, "process whose resident memory (VmRSS) is sampled, usually the registry's")
 	fs.IntVar(&cfg.RSSLimitMB, "rss-limit-mb", 300, "memory bound the sampled maximum is checked against")
 	fs.StringVar(&cfg.RSIN, "rsin", "002220647", "bronorganisatie of created zaken")
-	fs.IntVar(&cfg.DeepPage, "deep-page", 0, "page number of deep (default: the last page)")
+	fs.IntVar(&cfg.DeepPage, "deep-page", 0, "page number of deep and rollen-deep (default: the last page)")
 	fs.IntVar(&cfg.Prefetch, "prefetch", 1000, "open zaken fetched for close at the start")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -164,14 +165,14 @@ func (o *openZaken) pop() (openZaak, bool) {
 
 // runState is what the operations of a run draw on.
 type runState struct {
-	c         *apiClient
-	rsin      string
-	zaaktypen []*runZaaktype
-	details   []string // zaak uuids
-	count     int      // zaken at the start
-	deepPage  int
-	rollenEnd int // the last page of /rollen, for rollen-deep
-	open      openZaken
+	c          *apiClient
+	rsin       string
+	zaaktypen  []*runZaaktype
+	details    []string // zaak uuids
+	count      int      // zaken at the start
+	deepPage   int
+	rollenDeep int // the page of /rollen for rollen-deep
+	open       openZaken
 }
 
 // prepareRun reads what the operations need: the published zaaktypen with
@@ -236,9 +237,12 @@ func prepareRun(ctx context.Context, c *apiClient, cfg runConfig) (*runState, er
 		if err := c.do(ctx, http.MethodGet, zakenRoot+"/rollen", nil, http.StatusOK, &rollen); err != nil {
 			return nil, err
 		}
-		l.rollenEnd = 1
+		l.rollenDeep = 1
 		if n := len(rollen.Results); n > 0 {
-			l.rollenEnd = (rollen.Count + n - 1) / n
+			l.rollenDeep = (rollen.Count + n - 1) / n
+		}
+		if cfg.DeepPage > 0 {
+			l.rollenDeep = cfg.DeepPage
 		}
 	}
 	for _, e := range cfg.Mix {
@@ -274,7 +278,7 @@ func (l *runState) operations(mix []mixEntry) []operation {
 			return l.c.do(ctx, http.MethodGet, zakenRoot+"/rollen", nil, http.StatusOK, nil)
 		},
 		"rollen-deep": func(ctx context.Context, _ *rand.Rand) error {
-			return l.c.do(ctx, http.MethodGet, zakenRoot+"/rollen?page="+strconv.Itoa(l.rollenEnd), nil, http.StatusOK, nil)
+			return l.c.do(ctx, http.MethodGet, zakenRoot+"/rollen?page="+strconv.Itoa(l.rollenDeep), nil, http.StatusOK, nil)
 		},
 	}
 	var ops []operation
