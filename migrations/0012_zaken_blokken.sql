@@ -11,7 +11,8 @@
 -- block's start; block 0 starts below every position. A new block is
 -- opened only for a new row that comes after every row there is, so no row
 -- ever changes block. aangemaakt counts the rows created into a block
--- (deleted ones included): the last block is full at 8192.
+-- (deleted ones included): the last block is full at 8192. aantal counts
+-- the rows in it now, for a list without filters or RightsFilter.
 CREATE TABLE zrc.blokken (
     tabel           text NOT NULL,
     blok            integer NOT NULL,
@@ -19,6 +20,7 @@ CREATE TABLE zrc.blokken (
     created_prepare bigint NOT NULL,
     uuid            uuid NOT NULL,
     aangemaakt      integer NOT NULL,
+    aantal          bigint NOT NULL,
     PRIMARY KEY (tabel, blok)
 );
 CREATE UNIQUE INDEX blokken_start ON zrc.blokken (tabel, created_commit, created_prepare, uuid);
@@ -31,9 +33,10 @@ CREATE TABLE zrc.blokaantallen (
     aantal                 bigint NOT NULL,
     PRIMARY KEY (tabel, blok, zaaktype, vertrouwelijkheid_rank)
 );
--- A table's counts, under a RightsFilter or not, are read from this index
--- alone, not from the rows of every table.
-CREATE INDEX blokaantallen_rechten ON zrc.blokaantallen (tabel, zaaktype, vertrouwelijkheid_rank, blok) INCLUDE (aantal);
+-- A table's counts under a RightsFilter are found through this index, not
+-- among the rows of every table (aantal stays out of it, so that its
+-- updates touch no index).
+CREATE INDEX blokaantallen_rechten ON zrc.blokaantallen (tabel, zaaktype, vertrouwelijkheid_rank, blok);
 
 DO $$
 DECLARE
@@ -48,10 +51,10 @@ BEGIN
             FROM zrc.%I o JOIN zrc.zaken z ON z.uuid = o.%I
             WINDOW w AS (ORDER BY o.created_commit, o.created_prepare, o.uuid)
         $sql$, t, CASE WHEN t = 'zaken' THEN 'uuid' ELSE 'zaak' END);
-        INSERT INTO zrc.blokken (tabel, blok, created_commit, created_prepare, uuid, aangemaakt)
+        INSERT INTO zrc.blokken (tabel, blok, created_commit, created_prepare, uuid, aangemaakt, aantal)
             SELECT t, g.blok, CASE WHEN g.blok = 0 THEN -1 ELSE g.created_commit END,
                 CASE WHEN g.blok = 0 THEN -1 ELSE g.created_prepare END,
-                CASE WHEN g.blok = 0 THEN '00000000-0000-0000-0000-000000000000' ELSE g.uuid END, c.aantal
+                CASE WHEN g.blok = 0 THEN '00000000-0000-0000-0000-000000000000' ELSE g.uuid END, c.aantal, c.aantal
             FROM genummerd g JOIN (SELECT blok, count(*) AS aantal FROM genummerd GROUP BY blok) c USING (blok)
             WHERE g.eerste;
         INSERT INTO zrc.blokaantallen (tabel, blok, zaaktype, vertrouwelijkheid_rank, aantal)

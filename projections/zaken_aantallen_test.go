@@ -44,8 +44,9 @@ func wantCounts(t *testing.T, what string, pool *pgxpool.Pool, kept, counted str
 // wantBlokken fails unless zrc.blokken cuts the creation order of every
 // table into blocks that start one after the other, block 0 below every
 // position, with at most size rows created into each (and the zaken into
-// at least 2 blocks), and zrc.blokaantallen holds the rows between each
-// block's start and the next one's per zaaktype and rank of their zaak.
+// at least 2 blocks) and the rows between its start and the next one's as
+// its aantal, and zrc.blokaantallen holds those rows per zaaktype and rank
+// of their zaak.
 func wantBlokken(t *testing.T, what string, pool *pgxpool.Pool, size int) {
 	t.Helper()
 	var counted []string
@@ -62,7 +63,10 @@ func wantBlokken(t *testing.T, what string, pool *pgxpool.Pool, size int) {
 			SELECT count(*), count(*) FILTER (WHERE blok <> n OR aangemaakt > $2 OR NOT coalesce(tot > van, true)
 				OR (blok = 0 AND van <> ROW(-1::bigint, -1::bigint, '00000000-0000-0000-0000-000000000000'::uuid))
 				OR (SELECT count(*) FROM zrc.`+tabel+` o WHERE ROW(o.created_commit, o.created_prepare, o.uuid) >= g.van
-					AND (g.tot IS NULL OR ROW(o.created_commit, o.created_prepare, o.uuid) < g.tot)) > aangemaakt)
+					AND (g.tot IS NULL OR ROW(o.created_commit, o.created_prepare, o.uuid) < g.tot)) > aangemaakt
+				OR aantal <> (SELECT count(*) FROM zrc.`+tabel+` o JOIN zrc.zaken z ON z.uuid = `+zaak+`
+					WHERE ROW(o.created_commit, o.created_prepare, o.uuid) >= g.van
+					AND (g.tot IS NULL OR ROW(o.created_commit, o.created_prepare, o.uuid) < g.tot)))
 			FROM g`, tabel, size).Scan(&blokken, &wrong)
 		if err != nil {
 			t.Fatal(err)

@@ -44,7 +44,8 @@ func rij(t string) string {
 }
 
 // countRij counts row $1 of each table, as the read model has it, in the
-// table's counts and in its block's.
+// table's counts, in its block's and in those of its block per zaaktype and
+// rank.
 var countRij = perTabel(func(t string) string {
 	aantallen := `INSERT INTO onderdelen_aantallen (tabel, zaaktype, vertrouwelijkheid_rank, aantal)
 			SELECT '` + t + `', zaaktype, vertrouwelijkheid_rank, 1 FROM z
@@ -53,7 +54,8 @@ var countRij = perTabel(func(t string) string {
 		aantallen = `INSERT INTO zaken_aantallen (zaaktype, vertrouwelijkheid_rank, aantal) SELECT zaaktype, vertrouwelijkheid_rank, 1 FROM z
 		ON CONFLICT (zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_aantallen.aantal + 1`
 	}
-	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `)
+	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `),
+		b AS (UPDATE blokken b SET aantal = b.aantal + 1 FROM z WHERE b.tabel = '` + t + `' AND b.blok = z.blok)
 	INSERT INTO blokaantallen (tabel, blok, zaaktype, vertrouwelijkheid_rank, aantal)
 		SELECT '` + t + `', blok, zaaktype, vertrouwelijkheid_rank, 1 FROM z
 	ON CONFLICT (tabel, blok, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = blokaantallen.aantal + 1`
@@ -67,7 +69,8 @@ var uncountRij = perTabel(func(t string) string {
 		aantallen = `UPDATE zaken_aantallen a SET aantal = a.aantal - 1 FROM z
 		WHERE a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
 	}
-	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `)
+	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `),
+		g AS (UPDATE blokken g SET aantal = g.aantal - 1 FROM z WHERE g.tabel = '` + t + `' AND g.blok = z.blok)
 	UPDATE blokaantallen b SET aantal = b.aantal - 1 FROM z
 	WHERE b.tabel = '` + t + `' AND b.blok = z.blok AND b.zaaktype = z.zaaktype AND b.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
 })
@@ -90,10 +93,10 @@ var openBlokken = perTabel(func(t string) string {
 			WHERE (m.created_commit, m.created_prepare) >= ($2::bigint, $3::bigint))),
 	erbij AS (UPDATE blokken b SET aangemaakt = b.aangemaakt + 1 FROM laatste, nieuw
 		WHERE b.tabel = '` + t + `' AND b.blok = laatste.blok AND laatste.aangemaakt < $4)
-	INSERT INTO blokken (tabel, blok, created_commit, created_prepare, uuid, aangemaakt)
+	INSERT INTO blokken (tabel, blok, created_commit, created_prepare, uuid, aangemaakt, aantal)
 	SELECT '` + t + `', coalesce(laatste.blok + 1, 0), CASE WHEN laatste.blok IS NULL THEN -1 ELSE $2::bigint END,
 		CASE WHEN laatste.blok IS NULL THEN -1 ELSE $3::bigint END,
-		CASE WHEN laatste.blok IS NULL THEN '00000000-0000-0000-0000-000000000000' ELSE $1::uuid END, 1
+		CASE WHEN laatste.blok IS NULL THEN '00000000-0000-0000-0000-000000000000' ELSE $1::uuid END, 1, 0
 	FROM nieuw LEFT JOIN laatste ON true WHERE laatste.blok IS NULL OR laatste.aangemaakt >= $4`
 })
 
@@ -138,6 +141,7 @@ var uncountOnderdelen = `WITH z AS (SELECT zaaktype, vertrouwelijkheid_rank FROM
 	nb AS (SELECT tabel, blok, n FROM (` + onderdelenPerBlok + `) c WHERE EXISTS (SELECT FROM z)),
 	n AS (SELECT tabel, sum(n)::bigint AS n FROM nb GROUP BY tabel),
 	af AS (UPDATE onderdelen_aantallen a SET aantal = a.aantal - n.n FROM n, z
-		WHERE a.tabel = n.tabel AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank)
+		WHERE a.tabel = n.tabel AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank),
+	blokaf AS (UPDATE blokken g SET aantal = g.aantal - nb.n FROM nb WHERE g.tabel = nb.tabel AND g.blok = nb.blok)
 	UPDATE blokaantallen a SET aantal = a.aantal - nb.n FROM nb, z
 	WHERE a.tabel = nb.tabel AND a.blok = nb.blok AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`

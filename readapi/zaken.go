@@ -256,7 +256,7 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 		}
 		counted = true
 		var vanaf string
-		skip, take, pageOrder, vanaf, err = pageIn(r.Context(), s.Pool, f, "zaken", f.sql(rights, "z.tabel = 'zaken'"), whereArgs,
+		skip, take, pageOrder, vanaf, err = pageIn(r.Context(), s.Pool, f, "zaken", blokWhere(f, rights, "zaken"), whereArgs,
 			skip, count, order, "z")
 		if err != nil {
 			zgw.WriteError(w, r, err)
@@ -310,6 +310,15 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 // blocks.
 var blokkenVanaf = 10000
 
+// blokWhere is the condition of blokVan for a list of tabel under rights
+// and f's filters: "" for all its rows.
+func blokWhere(f *zakenFilter, rights, tabel string) string {
+	if len(f.where) == 0 && rights == "TRUE" {
+		return ""
+	}
+	return f.sql(rights, "z.tabel = '"+tabel+"'")
+}
+
 // pageIn tells how to read the page that skips skip of the count rows of
 // a list in order: from the nearer end (fromTheEnd), and, when that still
 // skips blokkenVanaf rows or more of the creation order of alias's table,
@@ -347,12 +356,17 @@ func (b blokStart) vanaf(f *zakenFilter, alias string) string {
 // blokVan finds the block of zrc.blokken of tabel that holds row skip
 // (from 0) of the rows that where selects from zrc.blokaantallen (alias z:
 // the table, zaaktype and vertrouwelijkheid_rank only, as the counts of
-// zaken_aantallen and onderdelen_aantallen). No rows give a zero
+// zaken_aantallen and onderdelen_aantallen), or of all its rows when where
+// is "": then the blocks' own counts answer. No rows give a zero
 // blokStart.
 func blokVan(ctx context.Context, pool *pgxpool.Pool, tabel, where string, args []any, skip int) (blokStart, error) {
+	counts := `SELECT z.blok, sum(z.aantal) AS n FROM zrc.blokaantallen z` + where + ` GROUP BY z.blok HAVING sum(z.aantal) > 0`
+	if where == "" {
+		args = nil
+		counts = `SELECT z.blok, z.aantal AS n FROM zrc.blokken z WHERE z.tabel = $1 AND z.aantal > 0`
+	}
 	var b blokStart
-	err := pool.QueryRow(ctx, `WITH b AS (SELECT z.blok, sum(z.aantal) AS n FROM zrc.blokaantallen z`+where+`
-			GROUP BY z.blok HAVING sum(z.aantal) > 0),
+	err := pool.QueryRow(ctx, `WITH b AS (`+counts+`),
 		c AS (SELECT blok, (sum(n) OVER (ORDER BY blok) - n)::bigint AS voor, (sum(n) OVER ())::bigint AS totaal FROM b)
 		SELECT g.created_commit, g.created_prepare, c.voor, c.totaal
 		FROM c JOIN zrc.blokken g ON g.tabel = `+placeholder(len(args)+1)+` AND g.blok = c.blok

@@ -109,7 +109,7 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 			counted = true
 			var vanaf string
 			var err error
-			skip, take, pageOrder, vanaf, err = pageIn(r.Context(), pool, f, o.table, f.sql(rights, "z.tabel = '"+o.table+"'"),
+			skip, take, pageOrder, vanaf, err = pageIn(r.Context(), pool, f, o.table, blokWhere(f, rights, o.table),
 				countArgs, skip, count, order, "o")
 			if err != nil {
 				zgw.WriteError(w, r, err)
