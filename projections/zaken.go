@@ -19,9 +19,9 @@ import (
 // (or by zaak), so applying an event twice leaves the same rows, and a row
 // keeps the log position of the event that created it as its list order.
 type Zaken struct {
-	// Blok is the number of zaken created into a block of
-	// zrc.zaken_blokken before the next one opens; 0 is blokGrootte. Tests
-	// take small blocks to cross many.
+	// Blok is the number of rows created into a block of zrc.blokken
+	// before the next one opens; 0 is blokGrootte. Tests take small blocks
+	// to cross many.
 	Blok int
 }
 

@@ -40,7 +40,7 @@ const (
 	// zrZaakNieuw comes after the history, in TestZaken_BlokkenMigration.
 	zrZaakNieuw = "a1000000-0000-4000-8000-000000000004"
 
-	// testBlok is the block size of zrc.zaken_blokken in these tests: the
+	// testBlok is the block size of zrc.blokken in these tests: the
 	// history's three zaken fill more than one block.
 	testBlok = 2
 

@@ -85,11 +85,11 @@ func TestZaken_CountUnderRights(t *testing.T) {
 }
 
 // TestZaken_PagesFromBothEnds: a later page of a list counted from
-// zaken_aantallen is read from the block of zrc.zaken_blokken that holds it
-// (the creation order, blocks of 7 zaken here) or, in another ordering and
-// in the second half, from the other end; every page, in every ordering
-// and under the RightsFilter, holds what reading from the front gives (a
-// filter on bronorganisatie forces that path here).
+// zaken_aantallen is read from the nearer end and, in the creation order
+// when that still skips rows, from the block of zrc.blokken that holds it
+// (blocks of 7 zaken here); every page, in every ordering and under the
+// RightsFilter, holds what reading from the front gives (a filter on
+// bronorganisatie forces that path here).
 func TestZaken_PagesFromBothEnds(t *testing.T) {
 	r := &zkRecorder{t: t}
 	clock := domain.FixedClock{T: zkNow}
