@@ -91,17 +91,25 @@ func wantBlokken(t *testing.T, what string, pool *pgxpool.Pool, size int) {
 // vertrouwelijkheidaanduiding and deletes, also after a rebuild and with
 // every event applied twice.
 func TestZaken_Aantallen(t *testing.T) {
-	rt, pool, store := startZaken(t, zakenHistory(t))
-	want := func(what string, pool *pgxpool.Pool) {
-		wantAantallen(t, what, pool)
+	wantCountsKept(t, zakenHistory(t), wantAantallen)
+}
+
+// wantCountsKept projects history live, with every event applied twice
+// and rebuilt, and checks the counts (want) and those of the blocks after
+// each.
+func wantCountsKept(t *testing.T, history []streamEvents, want func(t *testing.T, what string, pool *pgxpool.Pool)) {
+	t.Helper()
+	rt, pool, store := startZaken(t, history)
+	check := func(what string, pool *pgxpool.Pool) {
+		want(t, what, pool)
 		wantBlokken(t, what, pool, testBlok)
 	}
-	want("live", pool)
-	want("every event twice", applyEachTwice(t, Zaken{Blok: testBlok}, store))
+	check("live", pool)
+	check("every event twice", applyEachTwice(t, Zaken{Blok: testBlok}, store))
 	if err := rt.Rebuild(context.Background(), "zaken"); err != nil {
 		t.Fatal(err)
 	}
-	want("rebuilt", pool)
+	check("rebuilt", pool)
 }
 
 // TestZaken_BlokkenMigration: migration 0012 cuts the zaken already there
@@ -193,15 +201,5 @@ func onderdelenHistory(t *testing.T) []streamEvents {
 // vertrouwelijkheidaanduiding and a zaak deleted with its sub-resources,
 // also after a rebuild and with every event applied twice.
 func TestZaken_OnderdelenAantallen(t *testing.T) {
-	rt, pool, store := startZaken(t, onderdelenHistory(t))
-	want := func(what string, pool *pgxpool.Pool) {
-		wantOnderdelenAantallen(t, what, pool)
-		wantBlokken(t, what, pool, testBlok)
-	}
-	want("live", pool)
-	want("every event twice", applyEachTwice(t, Zaken{Blok: testBlok}, store))
-	if err := rt.Rebuild(context.Background(), "zaken"); err != nil {
-		t.Fatal(err)
-	}
-	want("rebuilt", pool)
+	wantCountsKept(t, onderdelenHistory(t), wantOnderdelenAantallen)
 }

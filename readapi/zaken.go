@@ -255,15 +255,10 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 			return
 		}
 		counted = true
-		var vanaf string
-		skip, take, pageOrder, vanaf, err = pageIn(r.Context(), s.Pool, f, "zaken", blokWhere(f, rights, "zaken"), whereArgs,
-			skip, count, order, "z")
+		skip, take, pageOrder, where, err = pageIn(r.Context(), s.Pool, f, rights, "zaken", whereArgs, skip, count, order, "z")
 		if err != nil {
 			zgw.WriteError(w, r, err)
 			return
-		}
-		if vanaf != "" {
-			where = f.sql(rights, vanaf)
 		}
 	}
 	limit, offset := f.arg(take), f.arg(skip)
@@ -310,30 +305,25 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 // blocks.
 var blokkenVanaf = 10000
 
-// blokWhere is the condition of blokVan for a list of tabel under rights
-// and f's filters: "" for all its rows.
-func blokWhere(f *zakenFilter, rights, tabel string) string {
-	if len(f.where) == 0 && rights == "TRUE" {
-		return ""
-	}
-	return f.sql(rights, "z.tabel = '"+tabel+"'")
-}
-
 // pageIn tells how to read the page that skips skip of the count rows of
-// a list in order: from the nearer end (fromTheEnd), and, when that still
-// skips blokkenVanaf rows or more of the creation order of alias's table,
-// forward from the block of zrc.blokken that holds the page's first row
-// (blokVan, with blokWhere and args). It returns the rows to skip and to
-// take, the order to read in and the condition on the rows from the
-// block's start on, or "".
-func pageIn(ctx context.Context, pool *pgxpool.Pool, f *zakenFilter, tabel, blokWhere string, args []any,
+// a list of tabel (alias) under f's filters and rights, in order: from the
+// nearer end (fromTheEnd), and, when that still skips blokkenVanaf rows or
+// more of the creation order, forward from the block of zrc.blokken that
+// holds the page's first row (blokVan, with the list's arguments args). It
+// returns the rows to skip and to take, the order to read in and the
+// list's WHERE clause, from the block's start on.
+func pageIn(ctx context.Context, pool *pgxpool.Pool, f *zakenFilter, rights, tabel string, args []any,
 	skip, count int, order, alias string) (int, int, string, string, error) {
 	near, take, nearOrder := fromTheEnd(skip, count, order)
 	if near < blokkenVanaf || order != createdOrder(alias) {
-		return near, take, nearOrder, "", nil
+		return near, take, nearOrder, f.sql(rights), nil
 	}
-	b, err := blokVan(ctx, pool, tabel, blokWhere, args, skip)
-	return skip - b.voor, pageSize, order, b.vanaf(f, alias), err
+	where := ""
+	if len(f.where) > 0 || rights != "TRUE" {
+		where = f.sql(rights, "z.tabel = '"+tabel+"'")
+	}
+	b, err := blokVan(ctx, pool, tabel, where, args, skip)
+	return skip - b.voor, pageSize, order, f.sql(rights, b.vanaf(f, alias)), err
 }
 
 // blokStart is where a page of the creation order starts looking: the

@@ -107,16 +107,11 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 				return
 			}
 			counted = true
-			var vanaf string
 			var err error
-			skip, take, pageOrder, vanaf, err = pageIn(r.Context(), pool, f, o.table, blokWhere(f, rights, o.table),
-				countArgs, skip, count, order, "o")
+			skip, take, pageOrder, where, err = pageIn(r.Context(), pool, f, rights, o.table, countArgs, skip, count, order, "o")
 			if err != nil {
 				zgw.WriteError(w, r, err)
 				return
-			}
-			if vanaf != "" {
-				where = f.sql(rights, vanaf)
 			}
 		}
 		// The page is chosen on the bare rows; the related uuids are
