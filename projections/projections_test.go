@@ -243,6 +243,15 @@ func TestRuntime_PoisonIsParked(t *testing.T) {
 	if parked != 1 {
 		t.Fatalf("parked = %d, want 1", parked)
 	}
+	// A process where the projection is not active (a standby, or one
+	// that serves the API only) learns it from projection_poison.
+	standby := projections.NewWaiter(f.pool)
+	if err := standby.Wait(wctx, res.Position, "autorisaties"); !errors.As(err, &parkedErr) || parkedErr.Position != res.Position {
+		t.Fatalf("waiting for the poison event in another process: %v, want a ParkedError at %s", err, res.Position)
+	}
+	if err := standby.Wait(wctx, last, "autorisaties"); err != nil {
+		t.Fatalf("waiting for a later event in another process: %v", err)
+	}
 	st, err := projections.Statuses(ctx, f.pool, f.store, []string{"autorisaties"})
 	if err != nil || st[0].Poisoned != 1 || st[0].Lag != 0 {
 		t.Fatalf("status = %+v, %v", st, err)

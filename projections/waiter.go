@@ -2,9 +2,11 @@ package projections
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/eventstore"
@@ -34,9 +36,9 @@ func NewWaiter(pool *pgxpool.Pool) *Waiter {
 		parked: map[string][]eventstore.Position{}, changed: make(chan struct{})}
 }
 
-// ParkedError is what Wait returns when a projection of this process
-// parked an event of the write waited for as poison: the event is in the
-// log, but the read model does not have it.
+// ParkedError is what Wait returns when a projection parked an event of
+// the write waited for as poison: the event is in the log, but the read
+// model does not have it.
 type ParkedError struct {
 	Projection string
 	Position   eventstore.Position
@@ -75,6 +77,27 @@ func (w *Waiter) parkedIn(pos eventstore.Position, names []string) error {
 	return nil
 }
 
+// parkedElsewhere is parkedIn for projections active in another process:
+// their poison is recorded in projection_poison in the same transaction
+// that moves their checkpoint past it, so once a checkpoint shows pos,
+// the table shows what was parked on the way.
+func (w *Waiter) parkedElsewhere(ctx context.Context, pos eventstore.Position, names []string) error {
+	if len(names) == 0 || w.pool == nil {
+		return nil
+	}
+	var p ParkedError
+	err := w.pool.QueryRow(ctx, `SELECT name, commit_pos, prepare_pos FROM projection_poison
+		WHERE name = ANY($1) AND commit_pos = $2 AND prepare_pos <= $3 ORDER BY prepare_pos LIMIT 1`,
+		names, pos.Commit, pos.Prepare).Scan(&p.Projection, &p.Position.Commit, &p.Position.Prepare)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return &p
+}
+
 func (w *Waiter) advance(name string, pos eventstore.Position) {
 	w.mu.Lock()
 	if w.pos[name].Less(pos) {
@@ -93,16 +116,20 @@ func (w *Waiter) setActive(name string, active bool) {
 
 // Wait blocks until every named projection or listener has processed the
 // event at pos, or ctx ends (its error is returned). Callers bound ctx.
-// When a projection of this process parked an event of the write as
-// poison (one of the same commit, at or before pos), it returns a
-// *ParkedError.
+// When a projection parked an event of the write as poison (one of the
+// same commit, at or before pos), it returns a *ParkedError: this process
+// remembers what its own projections parked, and asks projection_poison
+// about those active in another process.
 func (w *Waiter) Wait(ctx context.Context, pos eventstore.Position, names ...string) error {
 	for {
 		w.mu.Lock()
 		changed := w.changed
-		var remote []string
+		var remote, elsewhere []string
 		reached := true
 		for _, n := range names {
+			if !w.active[n] {
+				elsewhere = append(elsewhere, n)
+			}
 			if !w.pos[n].Less(pos) {
 				continue
 			}
@@ -113,7 +140,10 @@ func (w *Waiter) Wait(ctx context.Context, pos eventstore.Position, names ...str
 		}
 		w.mu.Unlock()
 		if reached {
-			return w.parkedIn(pos, names)
+			if err := w.parkedIn(pos, names); err != nil {
+				return err
+			}
+			return w.parkedElsewhere(ctx, pos, elsewhere)
 		}
 		poll := time.Duration(0)
 		if len(remote) > 0 && w.pool != nil {
