@@ -73,11 +73,12 @@ func (b applicatieBody) over(g autorisaties.Gegevens) autorisaties.Gegevens {
 // Create handles POST /applicaties.
 func (h *Autorisaties) Create(w http.ResponseWriter, r *http.Request) {
 	var body applicatieBody
-	if err := zgw.DecodeJSON(r, &body, applicatieReadOnly...); err != nil {
+	d, err := decodeBody(r, &body, applicatieReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	id, err := h.CreateApplicatie(r.Context(), Metadata(r), body.over(autorisaties.Gegevens{}))
+	id, err := h.createApplicatie(r.Context(), Metadata(r), body.over(autorisaties.Gegevens{}), d.schema)
 	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
@@ -88,10 +89,17 @@ func (h *Autorisaties) Create(w http.ResponseWriter, r *http.Request) {
 
 // CreateApplicatie creates an applicatie and returns its uuid.
 func (h *Autorisaties) CreateApplicatie(ctx context.Context, meta eventstore.Metadata, g autorisaties.Gegevens) (string, error) {
+	return h.createApplicatie(ctx, meta, g, nil)
+}
+
+// createApplicatie is CreateApplicatie for a request whose body has the
+// faults schema against the OAS; they count where the domain finds none on
+// the same field (combine).
+func (h *Autorisaties) createApplicatie(ctx context.Context, meta eventstore.Metadata, g autorisaties.Gegevens, schema error) (string, error) {
 	id := newUUID()
 	a := autorisaties.NewApplicatie(id)
 	events, err := a.Create(g)
-	if err != nil {
+	if err := combine(err, schema); err != nil {
 		return "", err
 	}
 	return id, h.write(ctx, meta, id, eventstore.NoStream(), events, a.Gegevens().ClientIDs, nil)
@@ -103,7 +111,8 @@ func (h *Autorisaties) Update(partial bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id := zgw.PathUUID(r)
 		var body applicatieBody
-		if err := zgw.DecodeJSON(r, &body, applicatieReadOnly...); err != nil {
+		d, err := decodeBody(r, &body, applicatieReadOnly...)
+		if err != nil {
 			zgw.WriteError(w, r, err)
 			return
 		}
@@ -118,6 +127,7 @@ func (h *Autorisaties) Update(partial bool) http.HandlerFunc {
 			base, actie = old, "partial_update"
 		}
 		events, err := a.Update(body.over(base), actie)
+		err = combine(err, d.schema)
 		if err == nil {
 			now := a.Gegevens().ClientIDs
 			err = h.write(r.Context(), Metadata(r), id, expected, events, without(now, old.ClientIDs), without(old.ClientIDs, now))

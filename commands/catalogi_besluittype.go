@@ -72,15 +72,15 @@ func (h *Catalogi) CreateBesluittype(w http.ResponseWriter, r *http.Request) {
 // AddBesluittype creates a concept besluittype and returns its uuid;
 // g.Catalogus is the catalogus uuid.
 func (h *Catalogi) AddBesluittype(ctx context.Context, meta eventstore.Metadata, g catalogi.BesluittypeGegevens) (string, error) {
-	return h.addBesluittype(ctx, meta, g, domain.Problems{})
+	return h.addBesluittype(ctx, meta, g, domain.Problems{}, nil)
 }
 
-func (h *Catalogi) addBesluittype(ctx context.Context, meta eventstore.Metadata, g catalogi.BesluittypeGegevens, p domain.Problems) (string, error) {
+func (h *Catalogi) addBesluittype(ctx context.Context, meta eventstore.Metadata, g catalogi.BesluittypeGegevens, p domain.Problems, schema error) (string, error) {
 	g, iot, err := h.besluittypeFeiten(ctx, &p, g)
 	if err != nil {
 		return "", err
 	}
-	return h.addVersie(ctx, meta, catalogi.SoortBesluittype, p, func(id string) ([]domain.Event, error) {
+	return h.addVersie(ctx, meta, catalogi.SoortBesluittype, p, schema, func(id string) ([]domain.Event, error) {
 		return catalogi.NewBesluittype(id).Create(g, iot)
 	})
 }

@@ -44,11 +44,12 @@ func (b eigenschapBody) over(ctx context.Context, h *Catalogi, p *domain.Problem
 // CreateEigenschap handles POST /eigenschappen.
 func (h *Catalogi) CreateEigenschap(w http.ResponseWriter, r *http.Request) {
 	var b eigenschapBody
-	if _, err := decodeBody(r, &b, eigenschapReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, eigenschapReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeEigenschap, h.Eigenschappen, subtypeRefs{zaaktype: b.Zaaktype},
+	h.createSubtype(w, r, SubtypeEigenschap, h.Eigenschappen, d, subtypeRefs{zaaktype: b.Zaaktype},
 		func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			g, err := b.over(ctx, h, p, z, catalogi.EigenschapGegevens{}, nil)
 			if err != nil {

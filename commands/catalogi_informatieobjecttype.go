@@ -50,14 +50,14 @@ func (h *Catalogi) CreateInformatieobjecttype(w http.ResponseWriter, r *http.Req
 // AddInformatieobjecttype creates a concept informatieobjecttype and
 // returns its uuid; g.Catalogus is the catalogus uuid.
 func (h *Catalogi) AddInformatieobjecttype(ctx context.Context, meta eventstore.Metadata, g catalogi.InformatieobjecttypeGegevens) (string, error) {
-	return h.addInformatieobjecttype(ctx, meta, g, domain.Problems{})
+	return h.addInformatieobjecttype(ctx, meta, g, domain.Problems{}, nil)
 }
 
-func (h *Catalogi) addInformatieobjecttype(ctx context.Context, meta eventstore.Metadata, g catalogi.InformatieobjecttypeGegevens, p domain.Problems) (string, error) {
+func (h *Catalogi) addInformatieobjecttype(ctx context.Context, meta eventstore.Metadata, g catalogi.InformatieobjecttypeGegevens, p domain.Problems, schema error) (string, error) {
 	if err := h.checkCatalogus(ctx, &p, "catalogus", g.Catalogus); err != nil {
 		return "", err
 	}
-	return h.addVersie(ctx, meta, catalogi.SoortInformatieobjecttype, p, func(id string) ([]domain.Event, error) {
+	return h.addVersie(ctx, meta, catalogi.SoortInformatieobjecttype, p, schema, func(id string) ([]domain.Event, error) {
 		return catalogi.NewInformatieobjecttype(id).Create(g)
 	})
 }

@@ -95,11 +95,12 @@ func (h *Catalogi) resultaattypeFeiten(ctx context.Context, p *domain.Problems, 
 // CreateResultaattype handles POST /resultaattypen.
 func (h *Catalogi) CreateResultaattype(w http.ResponseWriter, r *http.Request) {
 	var b resultaattypeBody
-	if _, err := decodeBody(r, &b, resultaattypeReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, resultaattypeReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeResultaattype, h.Resultaattypen, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
+	h.createSubtype(w, r, SubtypeResultaattype, h.Resultaattypen, d, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
 		func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			g, f, err := h.resultaattypeFeiten(ctx, p, b.over(catalogi.ResultaattypeGegevens{}, nil))
 			if err != nil {

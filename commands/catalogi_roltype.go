@@ -34,11 +34,12 @@ func (b roltypeBody) over(g catalogi.RoltypeGegevens, f fields) catalogi.Roltype
 // CreateRoltype handles POST /roltypen.
 func (h *Catalogi) CreateRoltype(w http.ResponseWriter, r *http.Request) {
 	var b roltypeBody
-	if _, err := decodeBody(r, &b, roltypeReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, roltypeReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeRoltype, h.Roltypen, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
+	h.createSubtype(w, r, SubtypeRoltype, h.Roltypen, d, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
 		func(_ context.Context, _ *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			return z.AddRoltype(id, b.over(catalogi.RoltypeGegevens{}, nil), forced)
 		})

@@ -60,11 +60,12 @@ func zaaktypeRef(f fields, raw string) string {
 // CreateStatustype handles POST /statustypen.
 func (h *Catalogi) CreateStatustype(w http.ResponseWriter, r *http.Request) {
 	var b statustypeBody
-	if _, err := decodeBody(r, &b, statustypeReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, statustypeReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeStatustype, h.Statustypen, subtypeRefs{zaaktype: b.Zaaktype},
+	h.createSubtype(w, r, SubtypeStatustype, h.Statustypen, d, subtypeRefs{zaaktype: b.Zaaktype},
 		func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			g, err := b.over(ctx, h, p, z, catalogi.StatustypeGegevens{}, nil)
 			if err != nil {

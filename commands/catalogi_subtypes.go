@@ -31,8 +31,9 @@ type subtypeRefs struct {
 
 // writeSubtype loads zaaktype zt, checks refs against it, lets decide
 // change it and appends, retrying a lost race; it waits for the read
-// models.
-func (h *Catalogi) writeSubtype(ctx context.Context, meta eventstore.Metadata, zt, id string, ref subtypeRefs, forced bool, decide subtypeDecision) error {
+// models. schema holds the body's faults against the OAS, reported with
+// the verdict (combine).
+func (h *Catalogi) writeSubtype(ctx context.Context, meta eventstore.Metadata, zt, id string, ref subtypeRefs, schema error, forced bool, decide subtypeDecision) error {
 	var pos eventstore.Position
 	err := retry(func() error {
 		z, expected, err := h.loadZaaktype(ctx, zt)
@@ -42,7 +43,7 @@ func (h *Catalogi) writeSubtype(ctx context.Context, meta eventstore.Metadata, z
 		var p domain.Problems
 		h.checkSubtypeRefs(ctx, &p, z, ref)
 		events, err := decide(ctx, &p, z, id, forced)
-		if err := combine(p.Err(), err); err != nil || len(events) == 0 {
+		if err := combine(p.Err(), err, schema); err != nil || len(events) == 0 {
 			return err
 		}
 		res, err := h.append(ctx, meta, catalogi.ZaaktypeStream(zt), expected, events)
@@ -71,15 +72,16 @@ func (h *Catalogi) checkSubtypeRefs(ctx context.Context, p *domain.Problems, z *
 	}
 }
 
-// createSubtype handles the POST of a sub-type: its zaaktype comes from
-// the body's zaaktype URL, which must name an existing local zaaktype.
-func (h *Catalogi) createSubtype(w http.ResponseWriter, r *http.Request, kind Subtype, render Renderer, ref subtypeRefs, decide subtypeDecision) {
+// createSubtype handles the POST of a sub-type, whose body the caller
+// decoded (body): its zaaktype comes from the body's zaaktype URL, which
+// must name an existing local zaaktype.
+func (h *Catalogi) createSubtype(w http.ResponseWriter, r *http.Request, kind Subtype, render Renderer, body decoded, ref subtypeRefs, decide subtypeDecision) {
 	ctx := r.Context()
 	zt, err := h.zaaktypeField(ctx, ref.zaaktype)
 	id := newUUID()
 	if err == nil {
 		forced := geforceerd(ctx, scopeGeforceerdSchrijven)
-		err = h.writeSubtype(ctx, Metadata(r), zt, id, subtypeRefs{catalogus: ref.catalogus}, forced,
+		err = h.writeSubtype(ctx, Metadata(r), zt, id, subtypeRefs{catalogus: ref.catalogus}, body.schema, forced,
 			func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 				if !z.Exists() {
 					return nil, domain.Invalid("zaaktype", catalogi.CodeDoesNotExist, "Het zaaktype bestaat niet.")
@@ -110,17 +112,17 @@ func (h *Catalogi) updateSubtype(w http.ResponseWriter, r *http.Request, kind Su
 	body any, readOnly []string, decide func(f fields) (subtypeRefs, subtypeDecision)) {
 	ctx := r.Context()
 	id, err := pathUUID(r)
-	var f fields
+	var d decoded
 	if err == nil {
-		f, err = decodeFor(r, body, partial, readOnly...)
+		d, err = decodeFor(r, body, partial, readOnly...)
 	}
 	var zt string
 	if err == nil {
 		zt, err = h.zaaktypeOf(ctx, kind, id)
 	}
 	if err == nil {
-		ref, d := decide(f)
-		err = h.writeSubtype(ctx, Metadata(r), zt, id, ref, geforceerd(ctx, scopeGeforceerdSchrijven), d)
+		ref, decision := decide(d.fields)
+		err = h.writeSubtype(ctx, Metadata(r), zt, id, ref, d.schema, geforceerd(ctx, scopeGeforceerdSchrijven), decision)
 	}
 	if err != nil {
 		zgw.WriteError(w, r, err)
@@ -153,7 +155,7 @@ func (h *Catalogi) deleteSubtype(w http.ResponseWriter, r *http.Request, kind Su
 		zt, err = h.zaaktypeOf(ctx, kind, id)
 	}
 	if err == nil {
-		err = h.writeSubtype(ctx, Metadata(r), zt, id, subtypeRefs{}, geforceerd(ctx, scopeGeforceerdVerwijderen), decide)
+		err = h.writeSubtype(ctx, Metadata(r), zt, id, subtypeRefs{}, nil, geforceerd(ctx, scopeGeforceerdVerwijderen), decide)
 	}
 	if err != nil {
 		zgw.WriteError(w, r, err)

@@ -17,10 +17,11 @@ func TestDecodeBody_FieldsPresent(t *testing.T) {
 	req := httptest.NewRequest("PATCH", "/", strings.NewReader(`{"omschrijving":"x","eindeGeldigheid":null,"url":"http://a/b"}`))
 	req.Header.Set("Content-Type", "application/json")
 	var b besluittypeBody
-	f, err := decodeFor(req, &b, true, besluittypeReadOnly...)
+	d, err := decodeFor(req, &b, true, besluittypeReadOnly...)
 	if err != nil {
 		t.Fatal(err)
 	}
+	f := d.fields
 	if !f.has("omschrijving") || !f.has("eindeGeldigheid") || f.has("toelichting") {
 		t.Fatalf("fields %v", f)
 	}
@@ -91,6 +92,23 @@ func TestCombine(t *testing.T) {
 	if combine(nil, nil) != nil {
 		t.Fatal("nothing wrong must stay nil")
 	}
+	t.Run("SchemaLast", func(t *testing.T) {
+		var schema domain.Problems
+		schema.Add("selectielijstklasse", "bad-url", "geen URL")
+		schema.Add("omschrijving", "max_length", "te lang")
+		schema.Add("toelichting", "max_length", "te lang")
+		err := combine(refs.Err(), dom.Err(), schema.Err())
+		if codeOf(err, "selectielijstklasse") != "bad-url" || codeOf(err, "omschrijving") != "required" ||
+			codeOf(err, "toelichting") != "max_length" || len(err.(*domain.Error).Params) != 3 {
+			t.Fatalf("err = %v", err)
+		}
+		if err := combine(nil, nil, schema.Err()); codeOf(err, "omschrijving") != "max_length" {
+			t.Fatalf("the schema's faults must count when nothing else is wrong: %v", err)
+		}
+		if got := combine(nil, domain.NotFound("weg"), schema.Err()); !strings.Contains(got.Error(), "not_found") {
+			t.Fatalf("a not found must win: %v", got)
+		}
+	})
 }
 
 // setup creates a catalogus and returns its uuid.

@@ -22,19 +22,25 @@ type versieBody[G any] interface {
 	over(ctx context.Context, p *domain.Problems, g G, f fields) G
 }
 
+// addFunc gathers the facts of g, the fields of a new version, into p,
+// decides and appends; schema holds the body's faults against the OAS,
+// reported with the verdict (combine).
+type addFunc[G any] func(ctx context.Context, meta eventstore.Metadata, g G, p domain.Problems, schema error) (string, error)
+
 // createVersie handles the POST of a versioned type: a new concept from
 // the body B, which add gathers the facts of, decides and appends.
 func createVersie[G any, B versieBody[G]](w http.ResponseWriter, r *http.Request, readOnly []string, render Renderer,
-	collection string, add func(ctx context.Context, meta eventstore.Metadata, g G, p domain.Problems) (string, error)) {
+	collection string, add addFunc[G]) {
 	var b B
-	if _, err := decodeBody(r, &b, readOnly...); err != nil {
+	d, err := decodeBody(r, &b, readOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
 	var p domain.Problems
 	var g G
 	g = b.over(r.Context(), &p, g, nil)
-	id, err := add(r.Context(), Metadata(r), g, p)
+	id, err := add(r.Context(), Metadata(r), g, p, d.schema)
 	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
@@ -43,12 +49,13 @@ func createVersie[G any, B versieBody[G]](w http.ResponseWriter, r *http.Request
 }
 
 // addVersie decides with create a new version of s under a fresh uuid and
-// appends it; p holds the faults found while gathering the facts.
-func (h *Catalogi) addVersie(ctx context.Context, meta eventstore.Metadata, s catalogi.Soort, p domain.Problems,
+// appends it; p holds the faults found while gathering the facts, schema
+// those of the body against the OAS.
+func (h *Catalogi) addVersie(ctx context.Context, meta eventstore.Metadata, s catalogi.Soort, p domain.Problems, schema error,
 	create func(id string) ([]domain.Event, error)) (string, error) {
 	id := newUUID()
 	events, err := create(id)
-	if err := combine(p.Err(), err); err != nil {
+	if err := combine(p.Err(), err, schema); err != nil {
 		return "", err
 	}
 	res, err := h.append(ctx, meta, soorten[s].stream(id), eventstore.NoStream(), events)
@@ -65,14 +72,16 @@ type versieUpdate[G any] func(ctx context.Context, p *domain.Problems, v versie,
 
 // updateVersie handles PUT (partial=false) and PATCH (partial=true) of a
 // versioned type of soort s: a PATCH applies the body B on top of the
-// current fields, a PUT on empty ones; decide takes it from there.
+// current fields, a PUT on empty ones; decide takes it from there, and
+// the body's faults against the OAS count where decide finds none on the
+// same field.
 func updateVersie[G any, B versieBody[G]](h *Catalogi, s catalogi.Soort, partial bool, readOnly []string, render Renderer, decide versieUpdate[G]) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathUUID(r)
 		var b B
-		var f fields
+		var d decoded
 		if err == nil {
-			f, err = decodeFor(r, &b, partial, readOnly...)
+			d, err = decodeFor(r, &b, partial, readOnly...)
 		}
 		if err == nil {
 			ctx, forced := r.Context(), geforceerd(r.Context(), scopeGeforceerdSchrijven)
@@ -82,7 +91,8 @@ func updateVersie[G any, B versieBody[G]](h *Catalogi, s catalogi.Soort, partial
 				if partial {
 					base = v.(interface{ Gegevens() G }).Gegevens()
 				}
-				return decide(ctx, &p, v, b.over(ctx, &p, base, f), actie(partial), forced)
+				events, err := decide(ctx, &p, v, b.over(ctx, &p, base, d.fields), actie(partial), forced)
+				return events, combine(err, d.schema)
 			})
 		}
 		if err != nil {

@@ -37,11 +37,12 @@ func (b zaakobjecttypeBody) over(g catalogi.ZaakobjecttypeGegevens, f fields) ca
 // CreateZaakobjecttype handles POST /zaakobjecttypen.
 func (h *Catalogi) CreateZaakobjecttype(w http.ResponseWriter, r *http.Request) {
 	var b zaakobjecttypeBody
-	if _, err := decodeBody(r, &b, zaakobjecttypeReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, zaakobjecttypeReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeZaakobjecttype, h.Zaakobjecttypen, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
+	h.createSubtype(w, r, SubtypeZaakobjecttype, h.Zaakobjecttypen, d, subtypeRefs{zaaktype: b.Zaaktype, catalogus: b.Catalogus},
 		func(_ context.Context, _ *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			return z.AddZaakobjecttype(id, b.over(catalogi.ZaakobjecttypeGegevens{}, nil), forced)
 		})

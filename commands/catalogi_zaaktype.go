@@ -152,15 +152,15 @@ func (h *Catalogi) CreateZaaktype(w http.ResponseWriter, r *http.Request) {
 // AddZaaktype creates a concept zaaktype and returns its uuid. g.Catalogus
 // is the catalogus uuid; the references are as in the request body.
 func (h *Catalogi) AddZaaktype(ctx context.Context, meta eventstore.Metadata, g catalogi.ZaaktypeGegevens) (string, error) {
-	return h.addZaaktype(ctx, meta, g, domain.Problems{})
+	return h.addZaaktype(ctx, meta, g, domain.Problems{}, nil)
 }
 
-func (h *Catalogi) addZaaktype(ctx context.Context, meta eventstore.Metadata, g catalogi.ZaaktypeGegevens, p domain.Problems) (string, error) {
+func (h *Catalogi) addZaaktype(ctx context.Context, meta eventstore.Metadata, g catalogi.ZaaktypeGegevens, p domain.Problems, schema error) (string, error) {
 	g, f, err := h.zaaktypeFeiten(ctx, &p, g, "")
 	if err != nil {
 		return "", err
 	}
-	return h.addVersie(ctx, meta, catalogi.SoortZaaktype, p, func(id string) ([]domain.Event, error) {
+	return h.addVersie(ctx, meta, catalogi.SoortZaaktype, p, schema, func(id string) ([]domain.Event, error) {
 		return catalogi.NewZaaktype(id).Create(g, f)
 	})
 }

@@ -59,11 +59,12 @@ func (h *Catalogi) ziotFeiten(ctx context.Context, p *domain.Problems, z *catalo
 // /zaaktype-informatieobjecttypen.
 func (h *Catalogi) CreateZaaktypeInformatieobjecttype(w http.ResponseWriter, r *http.Request) {
 	var b ziotBody
-	if _, err := decodeBody(r, &b, ziotReadOnly...); err != nil {
+	d, err := decodeBody(r, &b, ziotReadOnly...)
+	if err != nil {
 		zgw.WriteError(w, r, err)
 		return
 	}
-	h.createSubtype(w, r, SubtypeZaaktypeInformatieobjecttype, h.ZaaktypeInformatieobjecttypen, subtypeRefs{zaaktype: b.Zaaktype},
+	h.createSubtype(w, r, SubtypeZaaktypeInformatieobjecttype, h.ZaaktypeInformatieobjecttypen, d, subtypeRefs{zaaktype: b.Zaaktype},
 		func(ctx context.Context, p *domain.Problems, z *catalogi.Zaaktype, id string, forced bool) ([]domain.Event, error) {
 			g, iot, err := b.over(ctx, h, p, z, catalogi.ZaaktypeInformatieobjecttypeGegevens{}, nil)
 			if err != nil {

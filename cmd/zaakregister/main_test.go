@@ -252,18 +252,29 @@ func expect(t testing.TB, r response, want int) {
 // invalidParam returns the code of the invalidParams entry name, or "".
 func invalidParam(t testing.TB, r response, name string) string {
 	t.Helper()
+	if codes := invalidParamCodes(t, r, name); len(codes) > 0 {
+		return codes[0]
+	}
+	return ""
+}
+
+// invalidParamCodes returns the codes of every invalidParams entry name,
+// in order.
+func invalidParamCodes(t testing.TB, r response, name string) []string {
+	t.Helper()
 	var p struct {
 		InvalidParams []struct{ Name, Code string } `json:"invalidParams"`
 	}
 	if err := json.Unmarshal(r.Body, &p); err != nil {
 		t.Fatalf("problem %q: %v", r.Body, err)
 	}
+	var codes []string
 	for _, ip := range p.InvalidParams {
 		if ip.Name == name {
-			return ip.Code
+			codes = append(codes, ip.Code)
 		}
 	}
-	return ""
+	return codes
 }
 
 func b64(t testing.TB, v any) string {
