@@ -61,8 +61,10 @@ func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 	switch e := e.(type) {
 	case zaken.ZaakAangemaakt:
 		w.openBlok("zaken", e.Zaak)
+		w.zaakType(e.Zaak, e.ZaakGegevens, false)
 		return w.zaak(e.Zaak, e.ZaakGegevens)
 	case zaken.ZaakGewijzigd:
+		w.zaakType(e.Zaak, e.ZaakGegevens, true)
 		return w.zaak(e.Zaak, e.ZaakGegevens)
 	case zaken.ZaakAfgesloten:
 		return w.zaak(e.Zaak, e.ZaakGegevens)

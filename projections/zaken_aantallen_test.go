@@ -168,6 +168,24 @@ func wantOnderdelenAantallen(t *testing.T, what string, pool *pgxpool.Pool) {
 		strings.Join(counted, " UNION ALL "))
 }
 
+// wantOnderdelenRechten fails unless every sub-resource row carries the
+// zaaktype (as its number) and rank of its zaak (migration 0014).
+func wantOnderdelenRechten(t *testing.T, what string, pool *pgxpool.Pool) {
+	t.Helper()
+	for _, table := range zakenTables {
+		var rows, wrong int
+		if err := pool.QueryRow(context.Background(), `SELECT count(*), count(*) FILTER (WHERE n.zaaktype IS DISTINCT FROM z.zaaktype
+				OR o.vertrouwelijkheid_rank IS DISTINCT FROM z.vertrouwelijkheid_rank)
+			FROM zrc.`+table+` o JOIN zrc.zaken z ON z.uuid = o.zaak
+			LEFT JOIN zrc.zaaktype_nummers n ON n.nummer = o.zaaktype_nummer`).Scan(&rows, &wrong); err != nil {
+			t.Fatal(err)
+		}
+		if wrong > 0 {
+			t.Errorf("%s: %d of %d %s without the zaaktype and rank of their zaak", what, wrong, rows, table)
+		}
+	}
+}
+
 // zrZaakE has sub-resources when its vertrouwelijkheidaanduiding changes,
 // twice, and loses one of them in between.
 const zrZaakE = "a1000000-0000-4000-8000-000000000005"
@@ -202,4 +220,30 @@ func onderdelenHistory(t *testing.T) []streamEvents {
 // also after a rebuild and with every event applied twice.
 func TestZaken_OnderdelenAantallen(t *testing.T) {
 	wantCountsKept(t, onderdelenHistory(t), wantOnderdelenAantallen)
+}
+
+// TestZaken_OnderdelenRechten: every sub-resource row carries the zaaktype
+// and rank of its zaak through creates, a zaak that changes
+// vertrouwelijkheidaanduiding and back, deletes, events applied twice and
+// a rebuild; and migration 0014 gives them to the rows there are.
+func TestZaken_OnderdelenRechten(t *testing.T) {
+	wantCountsKept(t, onderdelenHistory(t), wantOnderdelenRechten)
+	_, pool, _ := startZaken(t, onderdelenHistory(t))
+	ctx := context.Background()
+	var drop []string
+	for _, table := range zakenTables {
+		drop = append(drop, `ALTER TABLE zrc.`+table+` DROP COLUMN zaaktype_nummer, DROP COLUMN vertrouwelijkheid_rank`)
+	}
+	if _, err := pool.Exec(ctx, strings.Join(drop, "; ")+`; DROP TABLE zrc.zaaktype_nummers;
+		DELETE FROM schema_migrations WHERE version = 14`, pgx.QueryExecModeSimpleProtocol); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := migrations.Apply(ctx, pool); err != nil {
+		t.Fatal(err)
+	}
+	wantOnderdelenRechten(t, "migrated", pool)
+	var rows int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM zrc.rollen WHERE zaaktype_nummer IS NOT NULL`).Scan(&rows); err != nil || rows == 0 {
+		t.Fatalf("%d rollen with a zaaktype after the migration (%v)", rows, err)
+	}
 }

@@ -3,8 +3,11 @@ package projections
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/zaken"
 )
 
@@ -66,16 +69,90 @@ func (w zakenWriter) onderdeel(e domain.Event) error {
 	return nil
 }
 
-// upsert writes sub-resource id into table with sql and args,
-// keeping its counts (migrations 0011 and 0012): the row, as the read model
-// has it, is counted out before the write and in after it, so that
-// applying an event twice leaves the same numbers; a new row first finds
-// its block.
-func (w zakenWriter) upsert(table, id, sql string, args ...any) {
-	w.tx.Exec(uncountRij[table], id)
-	w.openBlok(table, id)
-	w.tx.Exec(sql, args...)
-	w.tx.Exec(countRij[table], id)
+// onderdeelTabel is the table of a sub-resource and the statement that
+// writes one of its rows: $1 its uuid, $2 its zaak, then a parameter per
+// column of the table, then its position. The row takes the zaaktype (as
+// its number) and the rank of its zaak from the read model (migration
+// 0014). A row that is there already gets the new values and keeps its
+// place in the creation order.
+type onderdeelTabel struct{ naam, upsert string }
+
+func nieuwOnderdeel(naam string, kolommen ...string) onderdeelTabel {
+	params := make([]string, len(kolommen))
+	set := []string{"zaak = EXCLUDED.zaak"}
+	for i, k := range kolommen {
+		params[i] = "$" + strconv.Itoa(i+3)
+		set = append(set, k+" = EXCLUDED."+k)
+	}
+	n := len(kolommen) + 2
+	return onderdeelTabel{naam: naam, upsert: `INSERT INTO ` + naam + ` (uuid, zaak, ` + strings.Join(kolommen, ", ") + `,
+			created_commit, created_prepare, zaaktype_nummer, vertrouwelijkheid_rank)
+		VALUES ($1, $2, ` + strings.Join(params, ", ") + `, $` + strconv.Itoa(n+1) + `, $` + strconv.Itoa(n+2) + `,
+			(SELECT n.nummer FROM zaken z JOIN zaaktype_nummers n ON n.zaaktype = z.zaaktype WHERE z.uuid = $2),
+			(SELECT z.vertrouwelijkheid_rank FROM zaken z WHERE z.uuid = $2))
+		ON CONFLICT (uuid) DO UPDATE SET ` + strings.Join(set, ", ") + `,
+			zaaktype_nummer = EXCLUDED.zaaktype_nummer, vertrouwelijkheid_rank = EXCLUDED.vertrouwelijkheid_rank`}
+}
+
+var (
+	onderdeelStatussen  = nieuwOnderdeel("statussen", "statustype", "datum_status_gezet", "indicatie_laatst_gezette_status", "data")
+	onderdeelResultaten = nieuwOnderdeel("resultaten", "resultaattype", "data")
+	onderdeelRollen     = nieuwOnderdeel("rollen", "betrokkene", "betrokkene_type", "roltype", "omschrijving",
+		"omschrijving_generiek", "np_inp_bsn", "np_anp_identificatie", "np_inp_a_nummer", "nnp_inn_nnp_id",
+		"nnp_ann_identificatie", "vestigings_nummer", "organisatorische_eenheid_identificatie",
+		"medewerker_identificatie", "data")
+	onderdeelZaakobjecten           = nieuwOnderdeel("zaakobjecten", "object", "object_type", "zaakobjecttype", "data")
+	onderdeelZaakeigenschappen      = nieuwOnderdeel("zaakeigenschappen", "eigenschap", "data")
+	onderdeelZaakinformatieobjecten = nieuwOnderdeel("zaakinformatieobjecten", "informatieobject", "data")
+	onderdeelKlantcontacten         = nieuwOnderdeel("klantcontacten", "data")
+	onderdeelZaakbesluiten          = nieuwOnderdeel("zaakbesluiten", "besluit", "data")
+	onderdeelZaakcontactmomenten    = nieuwOnderdeel("zaakcontactmomenten", "contactmoment", "data")
+	onderdeelZaakverzoeken          = nieuwOnderdeel("zaakverzoeken", "verzoek", "data")
+)
+
+// zaaktypeNummer gives zaaktype $1 its number in zaaktype_nummers when it
+// has none yet, before a zaak of that zaaktype is written (and with it,
+// later, its sub-resources).
+const zaaktypeNummer = `INSERT INTO zaaktype_nummers (zaaktype) SELECT $1::text
+	WHERE NOT EXISTS (SELECT FROM zaaktype_nummers WHERE zaaktype = $1::text) ON CONFLICT DO NOTHING`
+
+// onderdelenNaar gives the sub-resources of zaak $1 zaaktype $2 and rank
+// $3 when the read model has the zaak under another zaaktype or rank; it
+// runs before the zaak's row is written, for a change of a zaak (a new one
+// has no sub-resources, and closing or reopening keeps both).
+var onderdelenNaar = func() string {
+	parts := make([]string, len(zakenTables))
+	for i, t := range zakenTables {
+		parts[i] = `naar_` + t + ` AS (UPDATE ` + t + ` o SET zaaktype_nummer = nummer.nummer, vertrouwelijkheid_rank = $3
+		FROM nummer WHERE o.zaak = $1 AND EXISTS (SELECT FROM oud))`
+	}
+	return `WITH oud AS (SELECT FROM zaken
+		WHERE uuid = $1 AND (zaaktype, vertrouwelijkheid_rank) IS DISTINCT FROM ($2::text, $3::integer)),
+	nummer AS (SELECT nummer FROM zaaktype_nummers WHERE zaaktype = $2),
+	` + strings.Join(parts, ",\n\t") + `
+	SELECT`
+}()
+
+// zaakType keeps the zaaktype and rank on the sub-resources of zaak id
+// right (migration 0014) before the zaak is written with g: the zaaktype
+// gets its number, and a change of the zaak moves its sub-resources.
+func (w zakenWriter) zaakType(id string, g zaken.ZaakGegevens, gewijzigd bool) {
+	w.tx.Exec(zaaktypeNummer, g.Zaaktype)
+	if gewijzigd {
+		w.tx.Exec(onderdelenNaar, id, g.Zaaktype, autorisaties.Rank(string(g.Vertrouwelijkheidaanduiding)))
+	}
+}
+
+// upsert writes sub-resource id of zaak into table t with values, one per
+// column, keeping its counts (migrations 0011 and 0012): the row, as the
+// read model has it, is counted out before the write and in after it, so
+// that applying an event twice leaves the same numbers; a new row first
+// finds its block.
+func (w zakenWriter) upsert(t onderdeelTabel, id, zaak string, values ...any) {
+	w.tx.Exec(uncountRij[t.naam], id)
+	w.openBlok(t.naam, id)
+	w.tx.Exec(t.upsert, append(append([]any{id, zaak}, values...), w.pos.Commit, w.pos.Prepare)...)
+	w.tx.Exec(countRij[t.naam], id)
 }
 
 // forget deletes sub-resource id from table, and from its counts.
@@ -101,12 +178,7 @@ func (w zakenWriter) status(zaak, id string, g zaken.StatusGegevens) error {
 	if err != nil {
 		return err
 	}
-	w.upsert("statussen", id, `INSERT INTO statussen (uuid, zaak, statustype, datum_status_gezet, indicatie_laatst_gezette_status,
-			data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, statustype = EXCLUDED.statustype,
-			datum_status_gezet = EXCLUDED.datum_status_gezet, data = EXCLUDED.data`,
-		id, zaak, g.Statustype, g.DatumStatusGezet, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelStatussen, id, zaak, g.Statustype, g.DatumStatusGezet, true, data)
 	w.tx.Exec(`UPDATE statussen SET indicatie_laatst_gezette_status = (uuid = $2),
 			data = jsonb_set(data, '{indicatieLaatstGezetteStatus}', to_jsonb(uuid = $2))
 		WHERE zaak = $1`, zaak, id)
@@ -120,11 +192,7 @@ func (w zakenWriter) resultaat(zaak, id string, g zaken.ResultaatGegevens) error
 	if err != nil {
 		return err
 	}
-	w.upsert("resultaten", id, `INSERT INTO resultaten (uuid, zaak, resultaattype, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, resultaattype = EXCLUDED.resultaattype,
-			data = EXCLUDED.data`,
-		id, zaak, g.Resultaattype, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelResultaten, id, zaak, g.Resultaattype, data)
 	w.tx.Exec(`UPDATE zaken SET resultaat = $2 WHERE uuid = $1`, zaak, id)
 	return nil
 }
@@ -135,23 +203,9 @@ func (w zakenWriter) rol(zaak, id string, g zaken.RolGegevens) error {
 		return err
 	}
 	k := rolKenmerkenVan(g)
-	w.upsert("rollen", id, `INSERT INTO rollen (uuid, zaak, betrokkene, betrokkene_type, roltype, omschrijving, omschrijving_generiek,
-			np_inp_bsn, np_anp_identificatie, np_inp_a_nummer, nnp_inn_nnp_id, nnp_ann_identificatie,
-			vestigings_nummer, organisatorische_eenheid_identificatie, medewerker_identificatie,
-			data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, betrokkene = EXCLUDED.betrokkene,
-			betrokkene_type = EXCLUDED.betrokkene_type, roltype = EXCLUDED.roltype,
-			omschrijving = EXCLUDED.omschrijving, omschrijving_generiek = EXCLUDED.omschrijving_generiek,
-			np_inp_bsn = EXCLUDED.np_inp_bsn, np_anp_identificatie = EXCLUDED.np_anp_identificatie,
-			np_inp_a_nummer = EXCLUDED.np_inp_a_nummer, nnp_inn_nnp_id = EXCLUDED.nnp_inn_nnp_id,
-			nnp_ann_identificatie = EXCLUDED.nnp_ann_identificatie, vestigings_nummer = EXCLUDED.vestigings_nummer,
-			organisatorische_eenheid_identificatie = EXCLUDED.organisatorische_eenheid_identificatie,
-			medewerker_identificatie = EXCLUDED.medewerker_identificatie, data = EXCLUDED.data`,
-		id, zaak, textArg(g.Betrokkene), g.BetrokkeneType, g.Roltype, g.Omschrijving, g.OmschrijvingGeneriek,
-		k.inpBsn, k.anpIdentificatie, k.inpANummer, k.innNnpID, k.annIdentificatie,
-		k.vestigingsNummer, k.organisatorischeEenheid, k.medewerker,
-		data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelRollen, id, zaak, textArg(g.Betrokkene), g.BetrokkeneType, g.Roltype, g.Omschrijving,
+		g.OmschrijvingGeneriek, k.inpBsn, k.anpIdentificatie, k.inpANummer, k.innNnpID, k.annIdentificatie,
+		k.vestigingsNummer, k.organisatorischeEenheid, k.medewerker, data)
 	return nil
 }
 
@@ -197,11 +251,7 @@ func (w zakenWriter) zaakobject(zaak, id string, g zaken.ZaakObjectGegevens) err
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakobjecten", id, `INSERT INTO zaakobjecten (uuid, zaak, object, object_type, zaakobjecttype, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, object = EXCLUDED.object,
-			object_type = EXCLUDED.object_type, zaakobjecttype = EXCLUDED.zaakobjecttype, data = EXCLUDED.data`,
-		id, zaak, textArg(g.Object), g.ObjectType, textArg(g.Zaakobjecttype), data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakobjecten, id, zaak, textArg(g.Object), g.ObjectType, textArg(g.Zaakobjecttype), data)
 	return nil
 }
 
@@ -210,10 +260,7 @@ func (w zakenWriter) zaakeigenschap(zaak, id string, g zaken.ZaakEigenschapGegev
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakeigenschappen", id, `INSERT INTO zaakeigenschappen (uuid, zaak, eigenschap, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, eigenschap = EXCLUDED.eigenschap, data = EXCLUDED.data`,
-		id, zaak, g.Eigenschap, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakeigenschappen, id, zaak, g.Eigenschap, data)
 	return nil
 }
 
@@ -222,11 +269,7 @@ func (w zakenWriter) zaakinformatieobject(zaak, id string, g zaken.ZaakInformati
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakinformatieobjecten", id, `INSERT INTO zaakinformatieobjecten (uuid, zaak, informatieobject, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, informatieobject = EXCLUDED.informatieobject,
-			data = EXCLUDED.data`,
-		id, zaak, g.Informatieobject, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakinformatieobjecten, id, zaak, g.Informatieobject, data)
 	return nil
 }
 
@@ -235,10 +278,7 @@ func (w zakenWriter) klantcontact(zaak, id string, g zaken.KlantContactGegevens)
 	if err != nil {
 		return err
 	}
-	w.upsert("klantcontacten", id, `INSERT INTO klantcontacten (uuid, zaak, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, data = EXCLUDED.data`,
-		id, zaak, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelKlantcontacten, id, zaak, data)
 	return nil
 }
 
@@ -247,10 +287,7 @@ func (w zakenWriter) zaakbesluit(zaak, id string, g zaken.ZaakBesluitGegevens) e
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakbesluiten", id, `INSERT INTO zaakbesluiten (uuid, zaak, besluit, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, besluit = EXCLUDED.besluit, data = EXCLUDED.data`,
-		id, zaak, g.Besluit, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakbesluiten, id, zaak, g.Besluit, data)
 	return nil
 }
 
@@ -259,11 +296,7 @@ func (w zakenWriter) zaakcontactmoment(zaak, id string, g zaken.ZaakContactMomen
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakcontactmomenten", id, `INSERT INTO zaakcontactmomenten (uuid, zaak, contactmoment, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, contactmoment = EXCLUDED.contactmoment,
-			data = EXCLUDED.data`,
-		id, zaak, g.Contactmoment, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakcontactmomenten, id, zaak, g.Contactmoment, data)
 	return nil
 }
 
@@ -272,9 +305,6 @@ func (w zakenWriter) zaakverzoek(zaak, id string, g zaken.ZaakVerzoekGegevens) e
 	if err != nil {
 		return err
 	}
-	w.upsert("zaakverzoeken", id, `INSERT INTO zaakverzoeken (uuid, zaak, verzoek, data, created_commit, created_prepare)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (uuid) DO UPDATE SET zaak = EXCLUDED.zaak, verzoek = EXCLUDED.verzoek, data = EXCLUDED.data`,
-		id, zaak, g.Verzoek, data, w.pos.Commit, w.pos.Prepare)
+	w.upsert(onderdeelZaakverzoeken, id, zaak, g.Verzoek, data)
 	return nil
 }

@@ -39,15 +39,32 @@ func NewRightsFilter(rights *autorisaties.Rights, c autorisaties.Component, scop
 // rank of the vertrouwelijkheidaanduiding, autorisaties.Rank; pass "" for
 // resources without one), appending its arguments to args.
 func (f RightsFilter) SQL(typeCol, rankCol string, args *[]any) string {
-	if f.all {
-		return "TRUE"
-	}
-	if len(f.types) == 0 {
-		return "FALSE"
-	}
-	if rankCol == "" {
+	if rankCol == "" && !f.all && len(f.types) > 0 {
 		*args = append(*args, f.types)
 		return fmt.Sprintf("%s = ANY($%d::text[])", typeCol, len(*args))
+	}
+	return f.Bind(args)(TypeColumn(typeCol), rankCol)
+}
+
+// TypeIn writes the condition that a row's type is in types, an SQL
+// text[] of type URLs.
+type TypeIn func(types string) string
+
+// TypeColumn is TypeIn for rows that hold their type URL in column col.
+func TypeColumn(col string) TypeIn {
+	return func(types string) string { return col + " = ANY(" + types + ")" }
+}
+
+// Bind appends the filter's arguments to args once and returns what writes
+// its condition with them, on any type and rank columns (rankCol not ""):
+// a query that tests the rights on two tables (the rows and their counts)
+// passes its arguments once.
+func (f RightsFilter) Bind(args *[]any) func(typeIn TypeIn, rankCol string) string {
+	if f.all {
+		return func(TypeIn, string) string { return "TRUE" }
+	}
+	if len(f.types) == 0 {
+		return func(TypeIn, string) string { return "FALSE" }
 	}
 	// One "type in list and rank at most" per maximum: a client's grants
 	// mostly share one, and PostgreSQL tests a type list per row far
@@ -56,12 +73,19 @@ func (f RightsFilter) SQL(typeCol, rankCol string, args *[]any) string {
 	for i, t := range f.types {
 		byMax[f.maxima[i]] = append(byMax[f.maxima[i]], t)
 	}
-	var or []string
+	type group struct{ types, max string }
+	var groups []group
 	for _, m := range slices.Sorted(maps.Keys(byMax)) {
 		*args = append(*args, byMax[m], m)
-		or = append(or, fmt.Sprintf("(%s = ANY($%d::text[]) AND %s <= $%d::int)", typeCol, len(*args)-1, rankCol, len(*args)))
+		groups = append(groups, group{fmt.Sprintf("$%d::text[]", len(*args)-1), fmt.Sprintf("$%d::int", len(*args))})
 	}
-	return "(" + strings.Join(or, " OR ") + ")"
+	return func(typeIn TypeIn, rankCol string) string {
+		var or []string
+		for _, g := range groups {
+			or = append(or, "("+typeIn(g.types)+" AND "+rankCol+" <= "+g.max+")")
+		}
+		return "(" + strings.Join(or, " OR ") + ")"
+	}
 }
 
 // Allows reports whether one object passes the filter, for checks in Go

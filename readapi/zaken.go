@@ -255,7 +255,7 @@ func (s Zaken) list(w http.ResponseWriter, r *http.Request, f *zakenFilter, expa
 			return
 		}
 		counted = true
-		skip, take, pageOrder, where, err = pageIn(r.Context(), s.Pool, f, rights, "zaken", whereArgs, skip, count, order, "z")
+		skip, take, pageOrder, where, err = pageIn(r.Context(), s.Pool, f, rights, rights, "zaken", whereArgs, skip, count, order, "z")
 		if err != nil {
 			zgw.WriteError(w, r, err)
 			return
@@ -309,18 +309,19 @@ var blokkenVanaf = 10000
 // a list of tabel (alias) under f's filters and rights, in order: from the
 // nearer end (fromTheEnd), and, when that still skips blokkenVanaf rows or
 // more of the creation order, forward from the block of zrc.blokken that
-// holds the page's first row (blokVan, with the list's arguments args). It
-// returns the rows to skip and to take, the order to read in and the
-// list's WHERE clause, from the block's start on.
-func pageIn(ctx context.Context, pool *pgxpool.Pool, f *zakenFilter, rights, tabel string, args []any,
+// holds the page's first row (blokVan, with the list's arguments args,
+// under countRights: the rights on zrc.blokaantallen, alias z). It returns
+// the rows to skip and to take, the order to read in and the list's WHERE
+// clause, from the block's start on.
+func pageIn(ctx context.Context, pool *pgxpool.Pool, f *zakenFilter, rights, countRights, tabel string, args []any,
 	skip, count int, order, alias string) (int, int, string, string, error) {
 	near, take, nearOrder := fromTheEnd(skip, count, order)
 	if near < blokkenVanaf || order != createdOrder(alias) {
 		return near, take, nearOrder, f.sql(rights), nil
 	}
 	where := ""
-	if len(f.where) > 0 || rights != "TRUE" {
-		where = f.sql(rights, "z.tabel = '"+tabel+"'")
+	if len(f.where) > 0 || countRights != "TRUE" {
+		where = f.sql(countRights, "z.tabel = '"+tabel+"'")
 	}
 	b, err := blokVan(ctx, pool, tabel, where, args, skip)
 	return skip - b.voor, pageSize, order, f.sql(rights, b.vanaf(f, alias)), err

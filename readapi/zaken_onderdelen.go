@@ -56,6 +56,14 @@ func (o onderdeel) from() string {
 	return "zrc." + o.table + " o JOIN zrc.zaken z ON z.uuid = o.zaak"
 }
 
+// zaaktypeNummer is TypeIn for the rows of a sub-resource table (alias
+// a): the numbers of the zaaktypen are looked up once per query.
+func zaaktypeNummer(a string) TypeIn {
+	return func(types string) string {
+		return a + ".zaaktype_nummer = ANY(ARRAY(SELECT n.nummer FROM zrc.zaaktype_nummers n WHERE n.zaaktype = ANY(" + types + ")))"
+	}
+}
+
 // scanOnderdeel reads one row of onderdeel.columns.
 func scanOnderdeel(scan func(dest ...any) error) (onderdeelRow, error) {
 	var row onderdeelRow
@@ -79,16 +87,20 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 		zgw.WriteError(w, r, err)
 		return
 	}
-	rights := Zaken{}.rights(r).SQL("z.zaaktype", "z.vertrouwelijkheid_rank", &f.args)
+	// Each row is tested by the zaaktype and rank of its zaak that it
+	// holds itself (migration 0014), without a join; the counts by theirs.
+	bind := Zaken{}.rights(r).Bind(&f.args)
+	rights := bind(zaaktypeNummer("o"), "o.vertrouwelijkheid_rank")
+	countRights := bind(TypeColumn("z.zaaktype"), "z.vertrouwelijkheid_rank")
 	// A full page, or one beyond the last, needs the count. Without
 	// filters the counts the projection keeps per table, zaaktype and rank
 	// answer (migration 0011), under the same RightsFilter, instead of
-	// joining every row with its zaak.
+	// counting every row.
 	cheap := len(f.where) == 0
-	countQuery := `SELECT count(*) FROM ` + o.from() + f.sql(rights)
+	countQuery := `SELECT count(*) FROM zrc.` + o.table + ` o` + f.sql(rights)
 	if cheap {
 		countQuery = `SELECT coalesce(sum(z.aantal), 0) FROM zrc.onderdelen_aantallen z` +
-			f.sql(rights, "z.tabel = '"+o.table+"'")
+			f.sql(countRights, "z.tabel = '"+o.table+"'")
 	}
 	countArgs := slices.Clone(f.args)
 	count, counted := 0, false
@@ -108,7 +120,7 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 			}
 			counted = true
 			var err error
-			skip, take, pageOrder, where, err = pageIn(r.Context(), pool, f, rights, o.table, countArgs, skip, count, order, "o")
+			skip, take, pageOrder, where, err = pageIn(r.Context(), pool, f, rights, countRights, o.table, countArgs, skip, count, order, "o")
 			if err != nil {
 				zgw.WriteError(w, r, err)
 				return
@@ -118,7 +130,7 @@ func (o onderdeel) list(w http.ResponseWriter, r *http.Request, pool *pgxpool.Po
 		// computed for its rows only.
 		limit, offset := f.arg(take), f.arg(skip)
 		query = `WITH page AS (SELECT o.uuid AS page_uuid
-			FROM ` + o.from() + where + ` ORDER BY ` + pageOrder + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
+			FROM zrc.` + o.table + ` o` + where + ` ORDER BY ` + pageOrder + ` LIMIT ` + limit + ` OFFSET ` + offset + `)
 			SELECT ` + o.columns() + ` FROM page JOIN ` + o.from() + ` ON o.uuid = page.page_uuid
 			ORDER BY ` + order
 	}
