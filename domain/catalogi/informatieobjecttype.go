@@ -27,10 +27,7 @@ type InformatieobjecttypeGegevens struct {
 
 func (g InformatieobjecttypeGegevens) normalised() InformatieobjecttypeGegevens {
 	g.Trefwoord = cloneList(g.Trefwoord)
-	if g.OmschrijvingGeneriek != nil {
-		o := *g.OmschrijvingGeneriek
-		g.OmschrijvingGeneriek = &o
-	}
+	g.OmschrijvingGeneriek = groep(g.OmschrijvingGeneriek)
 	return g
 }
 
@@ -44,7 +41,7 @@ func (g InformatieobjecttypeGegevens) validate() error {
 	}
 	c.requiredText("informatieobjectcategorie", g.Informatieobjectcategorie, 80)
 	c.list("trefwoord", g.Trefwoord, 30, false)
-	if o := g.OmschrijvingGeneriek; o != nil {
+	if o := groep(g.OmschrijvingGeneriek); o != nil {
 		oc := c.at("omschrijvingGeneriek")
 		oc.requiredText("informatieobjecttypeOmschrijvingGeneriek", o.InformatieobjecttypeOmschrijvingGeneriek, 80)
 		oc.requiredText("definitieInformatieobjecttypeOmschrijvingGeneriek", o.DefinitieInformatieobjecttypeOmschrijvingGeneriek, 255)

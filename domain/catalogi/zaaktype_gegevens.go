@@ -131,6 +131,7 @@ func (g ZaaktypeGegevens) validate(f ZaaktypeFeiten) error {
 }
 
 func (g ZaaktypeGegevens) validateBron(c check) {
+	g = g.normalised()
 	if (g.Broncatalogus == nil) != (g.Bronzaaktype == nil) {
 		c.add(nonField, CodeBronzaaktype, "broncatalogus en bronzaaktype worden samen opgegeven of geen van beide.")
 	}
@@ -161,15 +162,21 @@ func (g ZaaktypeGegevens) normalised() ZaaktypeGegevens {
 	g.Besluittypen = cloneList(g.Besluittypen)
 	g.Deelzaaktypen = cloneList(g.Deelzaaktypen)
 	g.GerelateerdeZaaktypen = cloneList(g.GerelateerdeZaaktypen)
-	if g.Broncatalogus != nil {
-		b := *g.Broncatalogus
-		g.Broncatalogus = &b
-	}
-	if g.Bronzaaktype != nil {
-		b := *g.Bronzaaktype
-		g.Bronzaaktype = &b
-	}
+	g.Broncatalogus = groep(g.Broncatalogus)
+	g.Bronzaaktype = groep(g.Bronzaaktype)
 	return g
+}
+
+// groep returns a copy of gegevensgroep v, or nil when it is absent or all
+// its fields are empty: a GET renders an unset group with empty strings,
+// and a PUT of what it answered must pass (as a zaak's processobject).
+func groep[T comparable](v *T) *T {
+	var leeg T
+	if v == nil || *v == leeg {
+		return nil
+	}
+	c := *v
+	return &c
 }
 
 func (g ZaaktypeGegevens) sleutel() (catalogus, key string) { return g.Catalogus, g.Identificatie }
