@@ -112,6 +112,27 @@ func wantCountsKept(t *testing.T, history []streamEvents, want func(t *testing.T
 	check("rebuilt", pool)
 }
 
+// TestZaken_BlokkenIndexen: every table with blocks has an index that
+// starts with its creation order, which a new row's block is found by
+// (openBlokken reads the table's last position). Without one, every new
+// row scans its whole table: zaakeigenschappen did until migration 0013.
+func TestZaken_BlokkenIndexen(t *testing.T) {
+	_, pool, _ := startZaken(t, nil)
+	for _, table := range blokTables {
+		var n int
+		if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_index i
+			WHERE i.indrelid = ('zrc.' || $1)::regclass AND i.indnatts >= 2
+			AND (SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[0]) = 'created_commit'
+			AND (SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[1]) = 'created_prepare'`,
+			table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("zrc.%s has no index on (created_commit, created_prepare)", table)
+		}
+	}
+}
+
 // TestZaken_BlokkenMigration: migration 0012 cuts the zaken already there
 // into blocks as the projection keeps them, and the projection goes on
 // from there.
