@@ -131,3 +131,18 @@ func TestDrive(t *testing.T) {
 		t.Errorf("elapsed %v, want at least the duration", ok.elapsed)
 	}
 }
+
+func TestPageOf(t *testing.T) {
+	for _, c := range []struct{ want, count, perPage, page int }{
+		{0, 250, 100, 3},   // the last page
+		{-1, 250, 100, 2},  // the middle one
+		{-1, 1000, 100, 5}, // of 10 pages
+		{7, 250, 100, 7},   // as asked
+		{0, 0, 0, 1},       // an empty list
+		{-1, 5, 100, 1},
+	} {
+		if got := pageOf(c.want, c.count, c.perPage); got != c.page {
+			t.Errorf("pageOf(%d, %d, %d) = %d, want %d", c.want, c.count, c.perPage, got, c.page)
+		}
+	}
+}

@@ -30,7 +30,7 @@ type runConfig struct {
 	RSSLimitMB            int
 	RSIN                  string
 	// DeepPage is the page of deep and rollen-deep; 0 means the last page
-	// at the start.
+	// at the start, -1 the middle one (see pageOf).
 	DeepPage int
 	// Prefetch is how many open zaken close may start with; created ones
 	// are added as the run goes.
@@ -52,7 +52,7 @@ func runCommand(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.PID, "pid", 0, "process whose resident memory (VmRSS) is sampled, usually the registry's")
 	fs.IntVar(&cfg.RSSLimitMB, "rss-limit-mb", 300, "memory bound the sampled maximum is checked against")
 	fs.StringVar(&cfg.RSIN, "rsin", "002220647", "bronorganisatie of created zaken")
-	fs.IntVar(&cfg.DeepPage, "deep-page", 0, "page number of deep and rollen-deep (default: the last page)")
+	fs.IntVar(&cfg.DeepPage, "deep-page", 0, "page number of deep and rollen-deep; 0 the last page, -1 the middle one")
 	fs.IntVar(&cfg.Prefetch, "prefetch", 1000, "open zaken fetched for close at the start")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -207,13 +207,7 @@ func prepareRun(ctx context.Context, c *apiClient, cfg runConfig) (*runState, er
 	if err := c.do(ctx, http.MethodGet, zakenRoot+"/zaken", nil, http.StatusOK, &first); err != nil {
 		return nil, err
 	}
-	l.count, l.deepPage = first.Count, cfg.DeepPage
-	if l.deepPage == 0 {
-		l.deepPage = 1
-		if n := len(first.Results); n > 0 {
-			l.deepPage = (first.Count + n - 1) / n
-		}
-	}
+	l.count, l.deepPage = first.Count, pageOf(cfg.DeepPage, first.Count, len(first.Results))
 	var deep page[zaakRef]
 	if err := c.do(ctx, http.MethodGet, zakenRoot+"/zaken?page="+strconv.Itoa(l.deepPage), nil, http.StatusOK, &deep); err != nil {
 		return nil, err
@@ -237,13 +231,7 @@ func prepareRun(ctx context.Context, c *apiClient, cfg runConfig) (*runState, er
 		if err := c.do(ctx, http.MethodGet, zakenRoot+"/rollen", nil, http.StatusOK, &rollen); err != nil {
 			return nil, err
 		}
-		l.rollenDeep = 1
-		if n := len(rollen.Results); n > 0 {
-			l.rollenDeep = (rollen.Count + n - 1) / n
-		}
-		if cfg.DeepPage > 0 {
-			l.rollenDeep = cfg.DeepPage
-		}
+		l.rollenDeep = pageOf(cfg.DeepPage, rollen.Count, len(rollen.Results))
 	}
 	for _, e := range cfg.Mix {
 		switch {
@@ -346,4 +334,21 @@ func fetchAll[T any](ctx context.Context, c *apiClient, target string, limit int
 		}
 	}
 	return out, nil
+}
+
+// pageOf is the page to read of a list of count items, of which page 1
+// held perPage: want itself when positive, else the last page (0) or the
+// middle one (negative), at least 1.
+func pageOf(want, count, perPage int) int {
+	if want > 0 {
+		return want
+	}
+	if perPage == 0 {
+		return 1
+	}
+	last := (count + perPage - 1) / perPage
+	if want < 0 {
+		return max((last+1)/2, 1)
+	}
+	return max(last, 1)
 }
