@@ -115,7 +115,8 @@ func (w *Waiter) setActive(name string, active bool) {
 }
 
 // Wait blocks until every named projection or listener has processed the
-// event at pos, or ctx ends (its error is returned). Callers bound ctx.
+// event at pos, or ctx ends (its error is returned, with the oldest
+// transaction on the server: see Horizon). Callers bound ctx.
 // When a projection parked an event of the write as poison (one of the
 // same commit, at or before pos), it returns a *ParkedError: this process
 // remembers what its own projections parked, and asks projection_poison
@@ -164,7 +165,7 @@ func (w *Waiter) Wait(ctx context.Context, pos eventstore.Position, names ...str
 		case <-changed:
 		case <-tick:
 		case <-ctx.Done():
-			return ctx.Err()
+			return w.lagError(ctx)
 		}
 	}
 }

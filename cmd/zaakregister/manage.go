@@ -44,7 +44,17 @@ func projectionsCommand(ctx context.Context, cfg Config, logger *slog.Logger, ar
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", s.Name, s.Checkpoint, lag, s.Poisoned, updated)
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			// The log is read below the oldest running transaction of the
+			// server: one left open anywhere holds every projection back.
+			h, ok, err := projections.OldestTransaction(ctx, m.Pool)
+			if err != nil || !ok {
+				return err
+			}
+			_, err = fmt.Fprintf(out, "oldest running transaction (the log is read below it): %s\n", h)
+			return err
 		case "rebuild":
 			if len(args) != 2 {
 				return fmt.Errorf("%w: projections rebuild NAME|all (projections: %v)", errUsage, names)
