@@ -111,3 +111,97 @@ func TestSeed(t *testing.T) {
 		t.Errorf("second seed wrote catalogue events:\n%s", out.String())
 	}
 }
+
+// TestBaseline runs every baseline operation briefly on a small seed: each
+// one succeeds at least once without errors, create-floor's appends and
+// rows land where it says, and no scratch table is left behind.
+func TestBaseline(t *testing.T) {
+	url := pgtest.New(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cfg := seedConfig{DatabaseURL: url, BaseURL: testBaseURL + "/", Zaken: 20, Zaaktypen: 2, Workers: 2,
+		Batch: 10, RSIN: "002220647", Seed: 1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if _, err := seed(ctx, cfg, io.Discard); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	floor, err := newCreateFloor(ctx, pool, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(floor.zaak.data) < 500 || len(floor.reservering.data) == 0 || len(floor.zaak.metadata) == 0 {
+		t.Errorf("create-floor copies events of %d and %d bytes, want those of a seeded create", len(floor.zaak.data), len(floor.reservering.data))
+	}
+	stats, err := baseline(ctx, pool, 2, 200*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range baselineOperations {
+		s := stats[op]
+		if s == nil || s.count == 0 || s.errors > 0 {
+			t.Errorf("%s: %+v, want calls and no errors (first error %q)", op, s, s.sample)
+		}
+	}
+	var left int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE tablename = ANY($1)`, scratchTables).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("%d scratch tables left behind", left)
+	}
+}
+
+// TestCreateFloor checks that one create-floor call appends the two events
+// of a create to two new streams and projects the zaak at their position.
+func TestCreateFloor(t *testing.T) {
+	url := pgtest.New(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cfg := seedConfig{DatabaseURL: url, BaseURL: testBaseURL + "/", Zaken: 4, Zaaktypen: 1, Workers: 1,
+		Batch: 4, RSIN: "002220647", Seed: 1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if _, err := seed(ctx, cfg, io.Discard); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := pool.Exec(ctx, `CREATE TABLE `+scratchZaken+` (LIKE zrc.zaken INCLUDING ALL);
+		CREATE TABLE `+scratchEvents+` (LIKE events INCLUDING ALL);
+		CREATE TABLE `+scratchStreams+` (LIKE streams INCLUDING ALL);
+		CREATE TABLE `+scratchCheckpoints+` (LIKE projection_checkpoints INCLUDING ALL);
+		INSERT INTO `+scratchCheckpoints+` (name) VALUES ('zaken')`); err != nil {
+		t.Fatal(err)
+	}
+	var zaakRow map[string]any
+	if err := pool.QueryRow(ctx, `SELECT to_jsonb(z) FROM zrc.zaken z LIMIT 1`).Scan(&zaakRow); err != nil {
+		t.Fatal(err)
+	}
+	floor, err := newCreateFloor(ctx, pool, zaakRow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := floor.do(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var events, streams, zaken, behind int
+	err = pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM `+scratchEvents+`), (SELECT count(*) FROM `+scratchStreams+`),
+		(SELECT count(*) FROM `+scratchZaken+` z JOIN `+scratchEvents+` e ON e.stream_id = 'zaken-' || z.uuid
+			AND e.tx_id::text::bigint = z.created_commit AND e.seq = z.created_prepare AND e.event_type = 'zaken.zaak.aangemaakt'),
+		(SELECT count(*) FROM `+scratchCheckpoints+` c WHERE (c.commit_pos, c.prepare_pos) <
+			(SELECT max(created_commit), max(created_prepare) FROM `+scratchZaken+`))`).Scan(&events, &streams, &zaken, &behind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if events != 6 || streams != 6 || zaken != 3 || behind != 0 {
+		t.Errorf("after 3 creates: %d events, %d streams, %d zaken at their event, %d checkpoints behind; want 6, 6, 3, 0",
+			events, streams, zaken, behind)
+	}
+}
