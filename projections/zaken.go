@@ -60,7 +60,6 @@ func (z Zaken) Apply(_ context.Context, tx *Tx, ev eventstore.RecordedEvent) err
 	w := zakenWriter{tx: tx, pos: ev.Position, blok: cmp.Or(z.Blok, blokGrootte)}
 	switch e := e.(type) {
 	case zaken.ZaakAangemaakt:
-		w.openBlok("zaken", e.Zaak)
 		w.zaakType(e.Zaak, e.ZaakGegevens, false)
 		return w.zaak(e.Zaak, e.ZaakGegevens)
 	case zaken.ZaakGewijzigd:
@@ -103,9 +102,18 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 		hoofdzaak = h
 	}
 	aanduiding := string(g.Vertrouwelijkheidaanduiding)
-	w.uncount(id)
-	w.tx.Exec(moveOnderdelen, id, g.Zaaktype, autorisaties.Rank(aanduiding))
-	w.tx.Exec(`INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
+	w.voor("zaken", id)
+	w.tx.Exec(zaakSchrijven,
+		id, g.Identificatie, g.Bronorganisatie, g.Zaaktype, aanduiding,
+		autorisaties.Rank(aanduiding), dateArg(g.Registratiedatum), dateArg(g.Startdatum), dateArg(g.Einddatum),
+		dateArg(g.EinddatumGepland), dateArg(g.UiterlijkeEinddatumAfdoening), dateArg(g.Publicatiedatum),
+		textArg(string(g.Archiefnominatie)), string(g.Archiefstatus), dateArg(g.Archiefactiedatum),
+		hoofdzaak, data, w.pos.Commit, w.pos.Prepare, textArg(string(g.Zaakgeometrie)))
+	return nil
+}
+
+// zaakSchrijven writes a zaak's row and counts it (schrijfRij).
+var zaakSchrijven = schrijfRij("zaken", `INSERT INTO zaken (uuid, identificatie, bronorganisatie, zaaktype, vertrouwelijkheidaanduiding,
 			vertrouwelijkheid_rank, registratiedatum, startdatum, einddatum, einddatum_gepland,
 			uiterlijke_einddatum_afdoening, publicatiedatum, archiefnominatie, archiefstatus, archiefactiedatum,
 			hoofdzaak_uuid, data, created_commit, created_prepare, geometrie)
@@ -120,19 +128,11 @@ func (w zakenWriter) zaak(id string, g zaken.ZaakGegevens) error {
 			uiterlijke_einddatum_afdoening = EXCLUDED.uiterlijke_einddatum_afdoening,
 			publicatiedatum = EXCLUDED.publicatiedatum, archiefnominatie = EXCLUDED.archiefnominatie,
 			archiefstatus = EXCLUDED.archiefstatus, archiefactiedatum = EXCLUDED.archiefactiedatum,
-			hoofdzaak_uuid = EXCLUDED.hoofdzaak_uuid, data = EXCLUDED.data, geometrie = EXCLUDED.geometrie`,
-		id, g.Identificatie, g.Bronorganisatie, g.Zaaktype, aanduiding,
-		autorisaties.Rank(aanduiding), dateArg(g.Registratiedatum), dateArg(g.Startdatum), dateArg(g.Einddatum),
-		dateArg(g.EinddatumGepland), dateArg(g.UiterlijkeEinddatumAfdoening), dateArg(g.Publicatiedatum),
-		textArg(string(g.Archiefnominatie)), string(g.Archiefstatus), dateArg(g.Archiefactiedatum),
-		hoofdzaak, data, w.pos.Commit, w.pos.Prepare, textArg(string(g.Zaakgeometrie)))
-	w.tx.Exec(countRij["zaken"], id)
-	return nil
-}
+			hoofdzaak_uuid = EXCLUDED.hoofdzaak_uuid, data = EXCLUDED.data, geometrie = EXCLUDED.geometrie
+		RETURNING uuid, zaaktype, vertrouwelijkheid_rank, created_commit, created_prepare`)
 
 // uncount takes zaak id, as the read model has it, out of its counts
-// before it is written again or deleted; with the count added after the
-// write, applying an event twice leaves the same numbers.
+// before it is deleted.
 func (w zakenWriter) uncount(id string) {
 	w.tx.Exec(uncountRij["zaken"], id)
 }

@@ -36,17 +36,28 @@ func inBlok(t, o string) string {
 // rij is row $1 of table t as the read model has it: the zaaktype and rank
 // of its zaak and its block.
 func rij(t string) string {
-	if t == "zaken" {
-		return `SELECT z.zaaktype, z.vertrouwelijkheid_rank, ` + inBlok(t, "z") + ` AS blok FROM zaken z WHERE z.uuid = $1`
-	}
-	return `SELECT z.zaaktype, z.vertrouwelijkheid_rank, ` + inBlok(t, "o") + ` AS blok
-		FROM ` + t + ` o JOIN zaken z ON z.uuid = o.zaak WHERE o.uuid = $1`
+	return geschreven(t, t)
 }
 
-// countRij counts row $1 of each table, as the read model has it, in the
-// table's counts, in its block's and in those of its block per zaaktype and
-// rank.
-var countRij = perTabel(func(t string) string {
+// geschreven is the row of table t that bron (the table itself, or the
+// RETURNING of a write of it, with the table's columns) holds, as rij has
+// it; for the table itself, only row $1.
+func geschreven(t, bron string) string {
+	waar := ""
+	if bron == t {
+		waar = ` WHERE o.uuid = $1`
+	}
+	if t == "zaken" {
+		return `SELECT o.zaaktype, o.vertrouwelijkheid_rank, ` + inBlok(t, "o") + ` AS blok FROM ` + bron + ` o` + waar
+	}
+	return `SELECT z.zaaktype, z.vertrouwelijkheid_rank, ` + inBlok(t, "o") + ` AS blok
+		FROM ` + bron + ` o JOIN zaken z ON z.uuid = o.zaak` + waar
+}
+
+// telOp counts the row of CTE z (rij) in the counts of table t, in its
+// block's and in those of its block per zaaktype and rank: the end of a
+// statement whose WITH defines z.
+func telOp(t string) string {
 	aantallen := `INSERT INTO onderdelen_aantallen (tabel, zaaktype, vertrouwelijkheid_rank, aantal)
 			SELECT '` + t + `', zaaktype, vertrouwelijkheid_rank, 1 FROM z
 		ON CONFLICT (tabel, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = onderdelen_aantallen.aantal + 1`
@@ -54,39 +65,61 @@ var countRij = perTabel(func(t string) string {
 		aantallen = `INSERT INTO zaken_aantallen (zaaktype, vertrouwelijkheid_rank, aantal) SELECT zaaktype, vertrouwelijkheid_rank, 1 FROM z
 		ON CONFLICT (zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = zaken_aantallen.aantal + 1`
 	}
-	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `),
-		b AS (UPDATE blokken b SET aantal = b.aantal + 1 FROM z WHERE b.tabel = '` + t + `' AND b.blok = z.blok)
+	return `op_a AS (` + aantallen + `),
+		op_b AS (UPDATE blokken b SET aantal = b.aantal + 1 FROM z WHERE b.tabel = '` + t + `' AND b.blok = z.blok)
 	INSERT INTO blokaantallen (tabel, blok, zaaktype, vertrouwelijkheid_rank, aantal)
 		SELECT '` + t + `', blok, zaaktype, vertrouwelijkheid_rank, 1 FROM z
 	ON CONFLICT (tabel, blok, zaaktype, vertrouwelijkheid_rank) DO UPDATE SET aantal = blokaantallen.aantal + 1`
-})
+}
 
-// uncountRij undoes countRij.
-var uncountRij = perTabel(func(t string) string {
+// telAf is the CTEs that undo telOp for the row of CTE z.
+func telAf(t string) string {
 	aantallen := `UPDATE onderdelen_aantallen a SET aantal = a.aantal - 1 FROM z
 		WHERE a.tabel = '` + t + `' AND a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
 	if t == "zaken" {
 		aantallen = `UPDATE zaken_aantallen a SET aantal = a.aantal - 1 FROM z
 		WHERE a.zaaktype = z.zaaktype AND a.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
 	}
-	return `WITH z AS (` + rij(t) + `), a AS (` + aantallen + `),
-		g AS (UPDATE blokken g SET aantal = g.aantal - 1 FROM z WHERE g.tabel = '` + t + `' AND g.blok = z.blok)
-	UPDATE blokaantallen b SET aantal = b.aantal - 1 FROM z
-	WHERE b.tabel = '` + t + `' AND b.blok = z.blok AND b.zaaktype = z.zaaktype AND b.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank`
+	return `af_a AS (` + aantallen + `),
+		af_g AS (UPDATE blokken g SET aantal = g.aantal - 1 FROM z WHERE g.tabel = '` + t + `' AND g.blok = z.blok),
+		af_b AS (UPDATE blokaantallen b SET aantal = b.aantal - 1 FROM z
+			WHERE b.tabel = '` + t + `' AND b.blok = z.blok AND b.zaaktype = z.zaaktype AND b.vertrouwelijkheid_rank = z.vertrouwelijkheid_rank)`
+}
+
+// uncountRij takes row $1 of each table, as the read model has it, out of
+// its counts before it is deleted.
+var uncountRij = perTabel(func(t string) string {
+	return `WITH z AS (` + rij(t) + `), ` + telAf(t) + ` SELECT`
 })
 
-// openBlokken run before row $1 of each table, created at position ($2,
-// $3), is first written: when the row is new and comes after every row
-// there is, it is counted as created into the table's last block, or
-// opens the next block at its position when the last one holds $4 (block
-// 0, the first, starts below every position). A row that is already
-// there, or one that would land before a row there is, changes no block,
-// so no row ever moves to another block; applying an event twice changes
-// nothing. The row is compared with the table's last position, read
-// without parameters: a comparison of the positions with parameters lets
-// a prepared statement's generic plan scan the whole table.
-var openBlokken = perTabel(func(t string) string {
-	return `WITH laatste AS (SELECT blok, aangemaakt FROM blokken WHERE tabel = '` + t + `' ORDER BY blok DESC LIMIT 1),
+// voorRij runs before row $1 of each table, created at position ($2, $3),
+// is written.
+//
+// A zaak that is there already is taken out of its counts, so that the
+// write, which counts it in again (schrijfRij), leaves the right numbers
+// when its vertrouwelijkheidaanduiding changed, and the same ones when an
+// event is applied twice. A sub-resource needs no such step: what it is
+// counted under (its zaak's zaaktype and rank, and its block) never
+// changes with an event of its own, only with its zaak, which moves its
+// counts along (moveOnderdelen); schrijfRij counts it when it is new.
+//
+// A new row that comes after every row there is is counted as created
+// into the table's last block, or opens the next block at its position
+// when the last one holds $4 (block 0, the first, starts below every
+// position). A row that is already there, or one that would land before a
+// row there is, changes no block, so no row ever moves to another block.
+// The two parts never touch the same row of blokken: one needs the row to
+// be there, the other that it is not. The row is compared with the
+// table's last position, read without parameters: a comparison of the
+// positions with parameters lets a prepared statement's generic plan scan
+// the whole table.
+var voorRij = perTabel(func(t string) string {
+	uit := ""
+	if t == "zaken" {
+		uit = `z AS (` + rij(t) + `), ` + telAf(t) + `,
+	`
+	}
+	return `WITH ` + uit + `laatste AS (SELECT blok, aangemaakt FROM blokken WHERE tabel = '` + t + `' ORDER BY blok DESC LIMIT 1),
 	nieuw AS (SELECT WHERE NOT EXISTS (SELECT FROM ` + t + ` WHERE uuid = $1::uuid)
 		AND NOT EXISTS (SELECT FROM (SELECT created_commit, created_prepare FROM ` + t + `
 			ORDER BY created_commit DESC, created_prepare DESC LIMIT 1) m
@@ -100,10 +133,24 @@ var openBlokken = perTabel(func(t string) string {
 	FROM nieuw LEFT JOIN laatste ON true WHERE laatste.blok IS NULL OR laatste.aangemaakt >= $4`
 })
 
-// openBlok finds the block of row id of table, created at the event's
-// position, before it is first written (openBlokken).
-func (w zakenWriter) openBlok(table, id string) {
-	w.tx.Exec(openBlokken[table], id, w.pos.Commit, w.pos.Prepare, w.blok)
+// schrijfRij turns upsert, a write of one row of table t, into a statement
+// that also counts the row as written (telOp): a zaak always, as voorRij
+// took it out, a sub-resource when it was not there yet. upsert must end
+// in RETURNING the row's uuid, created_commit, created_prepare and, for
+// the zaken, zaaktype and vertrouwelijkheid_rank, for a sub-resource zaak.
+// Fewer statements, and smaller ones, are what a catch-up gains: setting
+// up a statement's plan costs PostgreSQL as much as running it.
+func schrijfRij(t, upsert string) string {
+	if t == "zaken" {
+		return `WITH w AS (` + upsert + `), z AS (` + geschreven(t, "w") + `), ` + telOp(t)
+	}
+	return `WITH oud AS (SELECT FROM ` + t + ` WHERE uuid = $1), w AS (` + upsert + `),
+		z AS (` + geschreven(t, "w") + ` WHERE NOT EXISTS (SELECT FROM oud)), ` + telOp(t)
+}
+
+// voor runs voorRij for row id of table, written at the event's position.
+func (w zakenWriter) voor(table, id string) {
+	w.tx.Exec(voorRij[table], id, w.pos.Commit, w.pos.Prepare, w.blok)
 }
 
 // onderdelenPerBlok counts the sub-resources of zaak $1 per table and

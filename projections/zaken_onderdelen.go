@@ -74,7 +74,8 @@ func (w zakenWriter) onderdeel(e domain.Event) error {
 // column of the table, then its position. The row takes the zaaktype (as
 // its number) and the rank of its zaak from the read model (migration
 // 0014). A row that is there already gets the new values and keeps its
-// place in the creation order.
+// place in the creation order. The statement also counts a new row
+// (schrijfRij).
 type onderdeelTabel struct{ naam, upsert string }
 
 func nieuwOnderdeel(naam string, kolommen ...string) onderdeelTabel {
@@ -85,13 +86,14 @@ func nieuwOnderdeel(naam string, kolommen ...string) onderdeelTabel {
 		set = append(set, k+" = EXCLUDED."+k)
 	}
 	n := len(kolommen) + 2
-	return onderdeelTabel{naam: naam, upsert: `INSERT INTO ` + naam + ` (uuid, zaak, ` + strings.Join(kolommen, ", ") + `,
+	return onderdeelTabel{naam: naam, upsert: schrijfRij(naam, `INSERT INTO `+naam+` (uuid, zaak, `+strings.Join(kolommen, ", ")+`,
 			created_commit, created_prepare, zaaktype_nummer, vertrouwelijkheid_rank)
-		VALUES ($1, $2, ` + strings.Join(params, ", ") + `, $` + strconv.Itoa(n+1) + `, $` + strconv.Itoa(n+2) + `,
+		VALUES ($1, $2, `+strings.Join(params, ", ")+`, $`+strconv.Itoa(n+1)+`, $`+strconv.Itoa(n+2)+`,
 			(SELECT n.nummer FROM zaken z JOIN zaaktype_nummers n ON n.zaaktype = z.zaaktype WHERE z.uuid = $2),
 			(SELECT z.vertrouwelijkheid_rank FROM zaken z WHERE z.uuid = $2))
-		ON CONFLICT (uuid) DO UPDATE SET ` + strings.Join(set, ", ") + `,
-			zaaktype_nummer = EXCLUDED.zaaktype_nummer, vertrouwelijkheid_rank = EXCLUDED.vertrouwelijkheid_rank`}
+		ON CONFLICT (uuid) DO UPDATE SET `+strings.Join(set, ", ")+`,
+			zaaktype_nummer = EXCLUDED.zaaktype_nummer, vertrouwelijkheid_rank = EXCLUDED.vertrouwelijkheid_rank
+		RETURNING uuid, zaak, created_commit, created_prepare`)}
 }
 
 var (
@@ -134,25 +136,29 @@ var onderdelenNaar = func() string {
 }()
 
 // zaakType keeps the zaaktype and rank on the sub-resources of zaak id
-// right (migration 0014) before the zaak is written with g: the zaaktype
-// gets its number, and a change of the zaak moves its sub-resources.
+// right (migration 0014), and their counts, before the zaak is written
+// with g: the zaaktype gets its number, and a change of the zaak moves its
+// sub-resources and their counts. Only a change can move them: a new zaak
+// has no sub-resources, and closing or reopening keeps both. The two
+// statements of a move are large (ten tables each); PostgreSQL sets up
+// their whole plan on every run, even when the zaak did not move, which
+// made them a quarter of a catch-up when they ran for every zaak event.
 func (w zakenWriter) zaakType(id string, g zaken.ZaakGegevens, gewijzigd bool) {
 	w.tx.Exec(zaaktypeNummer, g.Zaaktype)
 	if gewijzigd {
-		w.tx.Exec(onderdelenNaar, id, g.Zaaktype, autorisaties.Rank(string(g.Vertrouwelijkheidaanduiding)))
+		rank := autorisaties.Rank(string(g.Vertrouwelijkheidaanduiding))
+		w.tx.Exec(onderdelenNaar, id, g.Zaaktype, rank)
+		w.tx.Exec(moveOnderdelen, id, g.Zaaktype, rank)
 	}
 }
 
 // upsert writes sub-resource id of zaak into table t with values, one per
-// column, keeping its counts (migrations 0011 and 0012): the row, as the
-// read model has it, is counted out before the write and in after it, so
-// that applying an event twice leaves the same numbers; a new row first
-// finds its block.
+// column, keeping its counts (migrations 0011 and 0012): a new row first
+// finds its block, and is counted when written; applying an event twice
+// leaves the same numbers (voorRij, schrijfRij).
 func (w zakenWriter) upsert(t onderdeelTabel, id, zaak string, values ...any) {
-	w.tx.Exec(uncountRij[t.naam], id)
-	w.openBlok(t.naam, id)
+	w.voor(t.naam, id)
 	w.tx.Exec(t.upsert, append(append([]any{id, zaak}, values...), w.pos.Commit, w.pos.Prepare)...)
-	w.tx.Exec(countRij[t.naam], id)
 }
 
 // forget deletes sub-resource id from table, and from its counts.
