@@ -79,12 +79,7 @@ func (h *Autorisaties) Create(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := h.createApplicatie(r.Context(), Metadata(r), body.over(autorisaties.Gegevens{}), d.schema)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	w.Header().Set("Location", zgw.ResourceURL(r.Context(), "applicaties", id))
-	h.Render.Render(w, r, http.StatusCreated, id)
+	created(w, r, err, h.Render, zgw.ResourceURL(r.Context(), "applicaties", id), id)
 }
 
 // CreateApplicatie creates an applicatie and returns its uuid.

@@ -168,9 +168,17 @@ func pathUUID(r *http.Request) (string, error) {
 	return id, nil
 }
 
-// created answers a create: Location and the rendered resource with 201.
-func created(w http.ResponseWriter, r *http.Request, render Renderer, collection, id string) {
-	w.Header().Set("Location", zgw.ResourceURL(r.Context(), collection, id))
+// created answers the create of resource id, at location, that ended with
+// err: Location and the rendered resource with 201, or the problem of err;
+// a create that is stored but not yet readable names its Location too.
+func created(w http.ResponseWriter, r *http.Request, err error, render Renderer, location, id string) {
+	if err == nil || errors.As(err, new(*zgw.NotYetReadable)) {
+		w.Header().Set("Location", location)
+	}
+	if err != nil {
+		zgw.WriteError(w, r, err)
+		return
+	}
 	render.Render(w, r, http.StatusCreated, id)
 }
 

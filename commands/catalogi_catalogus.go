@@ -23,11 +23,7 @@ func (h *Catalogi) CreateCatalogus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := h.addCatalogus(r.Context(), Metadata(r), g, d.schema)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, h.Catalogussen, collCatalogussen, id)
+	created(w, r, err, h.Catalogussen, zgw.ResourceURL(r.Context(), collCatalogussen, id), id)
 }
 
 // AddCatalogus creates a catalogus and returns its uuid; it fails with the

@@ -89,11 +89,7 @@ func (h *Catalogi) createSubtype(w http.ResponseWriter, r *http.Request, kind Su
 				return decide(ctx, p, z, id, forced)
 			})
 	}
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, render, string(kind), id)
+	created(w, r, err, render, zgw.ResourceURL(r.Context(), string(kind), id), id)
 }
 
 // zaaktypeField returns the uuid of the zaaktype URL a sub-type's POST

@@ -41,11 +41,7 @@ func createVersie[G any, B versieBody[G]](w http.ResponseWriter, r *http.Request
 	var g G
 	g = b.over(r.Context(), &p, g, nil)
 	id, err := add(r.Context(), Metadata(r), g, p, d.schema)
-	if err != nil {
-		zgw.WriteError(w, r, err)
-		return
-	}
-	created(w, r, render, collection, id)
+	created(w, r, err, render, zgw.ResourceURL(r.Context(), collection, id), id)
 }
 
 // addVersie decides with create a new version of s under a fresh uuid and

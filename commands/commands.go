@@ -133,12 +133,13 @@ func Metadata(r *http.Request) eventstore.Metadata {
 }
 
 // await waits, bounded, until the projections have processed pos. A
-// timeout is logged and not an error: the write is in the log and the
-// answer is rendered from whatever the read model has. A projection that
-// parked an event of the write as poison (the waiter's error has a Parked
-// method) is an error: the read model will not show the write, and an
-// answer rendered from it would say the resource does not exist.
-func (b *Base) await(ctx context.Context, pos eventstore.Position, projections ...string) error {
+// projection that parked an event of the write as poison (the waiter's
+// error has a Parked method) is an internal error: the read model will not
+// show the write. A wait that passes its bound is logged and answered as
+// zgw.NotYetReadable: the write is in the log and the read model will
+// catch up, but an answer rendered from it now would say the resource does
+// not exist, or show its old state.
+func (b *Base) await(parent context.Context, pos eventstore.Position, projections ...string) error {
 	if b.Waiter == nil {
 		return nil
 	}
@@ -146,15 +147,20 @@ func (b *Base) await(ctx context.Context, pos eventstore.Position, projections .
 	if timeout <= 0 {
 		timeout = 5 * time.Second
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := context.WithTimeout(parent, timeout)
 	defer cancel()
 	err := b.Waiter.Wait(ctx, pos, projections...)
 	var parked interface{ Parked() bool }
 	if errors.As(err, &parked) && parked.Parked() {
 		return fmt.Errorf("the write at %s is in the log but not in the read model: %w", pos, err)
 	}
-	if err != nil {
-		b.Log.Warn("read model lags behind a write", "position", pos.String(), "projections", projections, "error", err)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if parent.Err() != nil {
+		return parent.Err() // the client went away
+	}
+	b.Log.Warn("read model lags behind a write", "position", pos.String(), "projections", projections, "error", err)
+	return &zgw.NotYetReadable{Detail: fmt.Sprintf("De wijziging is opgeslagen (positie %s), maar de leesmodellen hebben haar "+
+		"niet binnen %s verwerkt. Lees de resource later opnieuw.", pos, timeout)}
 }

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/projections"
+	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // waitWith is a Waiter that answers err.
@@ -16,26 +18,35 @@ type waitWith struct{ err error }
 
 func (w waitWith) Wait(context.Context, eventstore.Position, ...string) error { return w.err }
 
-// TestAwait_ParkedIsAnError: a write whose event a projection parked as
-// poison fails (the read model will never show it: a 404 or a stale
-// answer would be a lie), while a read model that is only late is logged
-// and the write answers from what there is.
-func TestAwait_ParkedIsAnError(t *testing.T) {
+// TestAwait_ParkedOrLate: a write whose event a projection parked as
+// poison is an internal error (the read model will never show it), one
+// the read model does not show within the bound is zgw.NotYetReadable (a
+// 404 or a stale answer would be a lie), and one whose client went away
+// ends with the client's context.
+func TestAwait_ParkedOrLate(t *testing.T) {
 	pos := eventstore.Position{Commit: 7, Prepare: 1}
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
 	for _, c := range []struct {
 		name    string
+		ctx     context.Context
 		waitErr error
-		fails   bool
+		want    func(error) bool
 	}{
-		{"caught up", nil, false},
-		{"late", context.DeadlineExceeded, false},
-		{"parked", &projections.ParkedError{Projection: "zaken", Position: pos}, true},
+		{"caught up", context.Background(), nil, func(err error) bool { return err == nil }},
+		{"late", context.Background(), context.DeadlineExceeded, func(err error) bool {
+			var late *zgw.NotYetReadable
+			return errors.As(err, &late) && strings.Contains(late.Detail, pos.String())
+		}},
+		{"parked", context.Background(), &projections.ParkedError{Projection: "zaken", Position: pos}, func(err error) bool {
+			var parked *projections.ParkedError
+			return errors.As(err, &parked) && !errors.As(err, new(*zgw.NotYetReadable))
+		}},
+		{"client gone", gone, context.Canceled, func(err error) bool { return errors.Is(err, context.Canceled) }},
 	} {
 		b := Base{Waiter: waitWith{c.waitErr}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-		err := b.await(context.Background(), pos, "zaken")
-		var parked *projections.ParkedError
-		if (err != nil) != c.fails || (c.fails && !errors.As(err, &parked)) {
-			t.Errorf("%s: await = %v, want an error %v", c.name, err, c.fails)
+		if err := b.await(c.ctx, pos, "zaken"); !c.want(err) {
+			t.Errorf("%s: await = %v", c.name, err)
 		}
 	}
 }

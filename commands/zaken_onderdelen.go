@@ -29,10 +29,7 @@ func (h *Zaken) createOnderdeel(w http.ResponseWriter, r *http.Request, render R
 			return decide(ctx, z, id)
 		})
 	}
-	if writeError(w, r, err) {
-		return
-	}
-	created(w, r, render, collection, id)
+	created(w, r, err, render, zgw.ResourceURL(ctx, collection, id), id)
 }
 
 // updateOnderdeel handles a PUT or PATCH of /collection/{uuid}, found in its
@@ -161,10 +158,7 @@ func (h *Zaken) CreateStatus(w http.ResponseWriter, r *http.Request) {
 	if err == nil && einddatumChanged {
 		err = h.herberekenDeelzaken(ctx, Metadata(r), zaak)
 	}
-	if writeError(w, r, err) {
-		return
-	}
-	created(w, r, h.Statussen, collStatussen, id)
+	created(w, r, err, h.Statussen, zgw.ResourceURL(ctx, collStatussen, id), id)
 }
 
 // addStatus decides status id of z; a principal that may only create
@@ -548,11 +542,7 @@ func (h *Zaken) CreateZaakEigenschap(w http.ResponseWriter, r *http.Request) {
 		}
 		return h.metHerberekening(ctx, z, &f)(z.AddZaakEigenschap(id, g, f, bevoegdheden(ctx, z.Gegevens())))
 	})
-	if writeError(w, r, err) {
-		return
-	}
-	w.Header().Set("Location", nestedURL(r.Context(), zaak, "zaakeigenschappen", id))
-	h.Zaakeigenschappen.Render(w, r, http.StatusCreated, id)
+	created(w, r, err, h.Zaakeigenschappen, nestedURL(r.Context(), zaak, "zaakeigenschappen", id), id)
 }
 
 // UpdateZaakEigenschap handles PUT and PATCH
@@ -614,11 +604,7 @@ func (h *Zaken) CreateZaakBesluit(w http.ResponseWriter, r *http.Request) {
 	zaak, err := h.nested(r, "", func(ctx context.Context, z *zaken.Zaak) ([]domain.Event, error) {
 		return z.AddZaakBesluit(id, c.body, bevoegdheden(ctx, z.Gegevens()))
 	})
-	if writeError(w, r, err) {
-		return
-	}
-	w.Header().Set("Location", nestedURL(r.Context(), zaak, "besluiten", id))
-	h.Zaakbesluiten.Render(w, r, http.StatusCreated, id)
+	created(w, r, err, h.Zaakbesluiten, nestedURL(r.Context(), zaak, "besluiten", id), id)
 }
 
 // DeleteZaakBesluit handles DELETE /zaken/{zaak_uuid}/besluiten/{uuid}.

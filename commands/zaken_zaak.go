@@ -7,6 +7,7 @@ import (
 	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
+	"github.com/zaakregister/zaakregister/zgw"
 )
 
 // zaakReadOnly are the fields of a Zaak the registry derives; a client may
@@ -25,10 +26,7 @@ func (h *Zaken) CreateZaak(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := newUUID()
-	if writeError(w, r, h.createZaak(r.Context(), Metadata(r), id, c.body)) {
-		return
-	}
-	created(w, r, h.Zaken, collZaken, id)
+	created(w, r, h.createZaak(r.Context(), Metadata(r), id, c.body), h.Zaken, zgw.ResourceURL(r.Context(), collZaken, id), id)
 }
 
 func (h *Zaken) createZaak(ctx context.Context, meta eventstore.Metadata, id string, g zaken.ZaakGegevens) error {

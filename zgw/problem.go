@@ -74,6 +74,23 @@ func (e methodNotAllowed) Error() string { return "method " + e.method + " not a
 
 const serverErrorTitle = "Er is een serverfout opgetreden."
 
+// NotYetReadable is a write that is stored, but that the read models did
+// not show within the bound of read your writes (DESIGN.md rule 3). It is
+// answered 500, the one server error every write of the OAS declares, with
+// CodeNotYetReadable and Detail; a create also names the new resource in
+// Location, so that a client can read it later instead of creating it
+// again. Answering from the read model instead would say a created
+// resource does not exist (a 404 the OAS does not declare for a create) or
+// show an update's old state as its outcome.
+type NotYetReadable struct{ Detail string }
+
+func (e *NotYetReadable) Error() string { return e.Detail }
+
+// CodeNotYetReadable is the code of a NotYetReadable problem.
+const CodeNotYetReadable = "nog-niet-leesbaar"
+
+const notYetReadableTitle = "De wijziging is opgeslagen, maar nog niet leesbaar."
+
 // WriteError writes err as an application/problem+json response. It is the
 // only place where errors become responses: a *domain.Error (also wrapped)
 // gets the status of its kind, its code, detail and invalidParams; anything
@@ -123,6 +140,10 @@ func problemFor(r *http.Request, err error) Problem {
 	case errors.As(err, &mna):
 		return Problem{Type: typeURI(r, "MethodNotAllowed"), Code: "method_not_allowed", Title: "Methode niet toegestaan.",
 			Status: http.StatusMethodNotAllowed, Detail: "Methode \"" + mna.method + "\" niet toegestaan.", Instance: instance}
+	case errors.As(err, new(*NotYetReadable)):
+		logServerError(r, err, instance)
+		return Problem{Type: typeURI(r, "APIException"), Code: CodeNotYetReadable, Title: notYetReadableTitle,
+			Status: http.StatusInternalServerError, Detail: err.Error(), Instance: instance}
 	}
 	logServerError(r, err, instance)
 	return Problem{Type: typeURI(r, "APIException"), Code: "error", Title: serverErrorTitle,
