@@ -106,12 +106,7 @@ func baseline(ctx context.Context, pool *pgxpool.Pool, concurrency int, duration
 	if err != nil {
 		return nil, err
 	}
-	if _, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS `+scratchTable+` (uuid uuid PRIMARY KEY, data jsonb NOT NULL);
-		CREATE TABLE IF NOT EXISTS `+scratchZaken+` (LIKE zrc.zaken INCLUDING ALL);
-		CREATE TABLE IF NOT EXISTS `+scratchEvents+` (LIKE events INCLUDING ALL);
-		CREATE TABLE IF NOT EXISTS `+scratchStreams+` (LIKE streams INCLUDING ALL);
-		CREATE TABLE IF NOT EXISTS `+scratchCheckpoints+` (LIKE projection_checkpoints INCLUDING ALL);
-		INSERT INTO `+scratchCheckpoints+` (name) VALUES ('zaken') ON CONFLICT DO NOTHING`); err != nil {
+	if err := createScratch(ctx, pool); err != nil {
 		return nil, err
 	}
 	defer pool.Exec(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS `+strings.Join(scratchTables, ", ")) //nolint:errcheck // best effort
@@ -142,6 +137,18 @@ func baseline(ctx context.Context, pool *pgxpool.Pool, concurrency int, duration
 		}
 	}
 	return stats, nil
+}
+
+// createScratch makes the scratch tables, empty copies of the tables the
+// inserts stand for with their indexes.
+func createScratch(ctx context.Context, pool *pgxpool.Pool) error {
+	_, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS `+scratchTable+` (uuid uuid PRIMARY KEY, data jsonb NOT NULL);
+		CREATE TABLE IF NOT EXISTS `+scratchZaken+` (LIKE zrc.zaken INCLUDING ALL);
+		CREATE TABLE IF NOT EXISTS `+scratchEvents+` (LIKE events INCLUDING ALL);
+		CREATE TABLE IF NOT EXISTS `+scratchStreams+` (LIKE streams INCLUDING ALL);
+		CREATE TABLE IF NOT EXISTS `+scratchCheckpoints+` (LIKE projection_checkpoints INCLUDING ALL);
+		INSERT INTO `+scratchCheckpoints+` (name) VALUES ('zaken') ON CONFLICT DO NOTHING`)
+	return err
 }
 
 // createFloor is the least PostgreSQL work a create does under the
