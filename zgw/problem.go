@@ -117,6 +117,7 @@ func problemFor(r *http.Request, err error) Problem {
 	instance := "urn:uuid:" + uuid.NewString()
 	var de *domain.Error
 	var mna methodNotAllowed
+	var late *NotYetReadable
 	switch {
 	case errors.As(err, &de) && kinds[de.Kind].status != 0:
 		k := kinds[de.Kind]
@@ -140,10 +141,10 @@ func problemFor(r *http.Request, err error) Problem {
 	case errors.As(err, &mna):
 		return Problem{Type: typeURI(r, "MethodNotAllowed"), Code: "method_not_allowed", Title: "Methode niet toegestaan.",
 			Status: http.StatusMethodNotAllowed, Detail: "Methode \"" + mna.method + "\" niet toegestaan.", Instance: instance}
-	case errors.As(err, new(*NotYetReadable)):
+	case errors.As(err, &late):
 		logServerError(r, err, instance)
 		return Problem{Type: typeURI(r, "APIException"), Code: CodeNotYetReadable, Title: notYetReadableTitle,
-			Status: http.StatusInternalServerError, Detail: err.Error(), Instance: instance}
+			Status: http.StatusInternalServerError, Detail: late.Detail, Instance: instance}
 	}
 	logServerError(r, err, instance)
 	return Problem{Type: typeURI(r, "APIException"), Code: "error", Title: serverErrorTitle,

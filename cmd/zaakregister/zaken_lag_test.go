@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,8 +47,12 @@ func TestZaken_WriteNotYetReadable(t *testing.T) {
 	notYetReadable := func(r response) {
 		t.Helper()
 		expect(t, r, http.StatusInternalServerError)
-		if p := r.json(t); p["code"] != zgw.CodeNotYetReadable || p["status"] != float64(500) {
+		p := r.json(t)
+		if p["code"] != zgw.CodeNotYetReadable || p["status"] != float64(500) {
 			t.Fatalf("problem %v, want code %s", p, zgw.CodeNotYetReadable)
+		}
+		if d, _ := p["detail"].(string); !strings.HasPrefix(d, "De wijziging is opgeslagen (positie ") {
+			t.Errorf("detail %q does not say the change is stored, and where", d)
 		}
 	}
 
