@@ -119,6 +119,31 @@ func Pool(tb testing.TB) *pgxpool.Pool {
 	return pool
 }
 
+// HoldTransaction opens a transaction that has a transaction id, on its own
+// connection to dbURL, and keeps it open until release is called or tb
+// ends; it returns the transaction's backend pid. While it is open, the
+// PostgreSQL event log is read no further than where it began, in every
+// database of the server (DESIGN.md rule 2): the way to make the read
+// models lag for real.
+func HoldTransaction(tb testing.TB, dbURL string) (pid int, release func()) {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		tb.Fatalf("pgtest: hold: %v", err)
+	}
+	var once sync.Once
+	release = func() { once.Do(func() { conn.Close(ctx) }) } //nolint:errcheck // closing ends the transaction
+	tb.Cleanup(release)
+	if _, err := conn.Exec(ctx, `BEGIN`); err != nil {
+		tb.Fatalf("pgtest: hold: %v", err)
+	}
+	if err := conn.QueryRow(ctx, `SELECT pg_backend_pid(), pg_current_xact_id()::text`).Scan(&pid, new(string)); err != nil {
+		tb.Fatalf("pgtest: hold: %v", err)
+	}
+	return pid, release
+}
+
 // makeTemplate creates one migrated template per test process; its name
 // carries a random suffix so that packages tested in parallel do not collide.
 func makeTemplate(ctx context.Context, admin string) (string, error) {

@@ -12,31 +12,11 @@ import (
 	"github.com/zaakregister/zaakregister/projections"
 )
 
-// holdTransaction opens a transaction with a transaction id on its own
-// connection until the test ends, and returns its backend's pid.
-func holdTransaction(t *testing.T) int {
-	t.Helper()
-	ctx := context.Background()
-	tx, err := pgtest.Pool(t).Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tx.Rollback(ctx) }) //nolint:errcheck // only held open
-	var (
-		pid int
-		xid string
-	)
-	if err := tx.QueryRow(ctx, `SELECT pg_backend_pid(), pg_current_xact_id()::text`).Scan(&pid, &xid); err != nil {
-		t.Fatal(err)
-	}
-	return pid
-}
-
 // TestOldestTransaction: a transaction left open is found, or one older
 // than it (other tests share the server).
 func TestOldestTransaction(t *testing.T) {
 	f := newFixture(t)
-	pid := holdTransaction(t)
+	pid, _ := pgtest.HoldTransaction(t, pgtest.New(t))
 	time.Sleep(100 * time.Millisecond)
 	h, ok, err := projections.OldestTransaction(context.Background(), f.pool)
 	if err != nil || !ok {
@@ -51,7 +31,7 @@ func TestOldestTransaction(t *testing.T) {
 // projections got there tells which transaction holds the log back.
 func TestWaiter_TimeoutNamesOldestTransaction(t *testing.T) {
 	f := newFixture(t)
-	holdTransaction(t)
+	pgtest.HoldTransaction(t, pgtest.New(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	err := projections.NewWaiter(f.pool).Wait(ctx, eventstore.Position{Commit: 1 << 40}, "autorisaties")

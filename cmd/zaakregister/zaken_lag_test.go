@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
+	"github.com/zaakregister/zaakregister/pgtest"
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
@@ -23,27 +21,8 @@ func TestZaken_WriteNotYetReadable(t *testing.T) {
 	t.Setenv("ZAAKREGISTER_WRITE_WAIT", "300ms")
 	e := startZaken(t, 1)
 	zt, a := e.zt[0], e.admin
-	ctx := context.Background()
 	zaak := e.created(t, "/zaken", a, zaakBody(zt))["url"].(string)
 
-	// hold opens a transaction with an xid for as long as f runs.
-	hold := func(f func()) {
-		t.Helper()
-		conn, err := pgx.Connect(ctx, e.g.dbURL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close(ctx)
-		tx, err := conn.Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(ctx, `SELECT pg_current_xact_id()`); err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx) //nolint:errcheck // ends the hold
-		f()
-	}
 	notYetReadable := func(r response) {
 		t.Helper()
 		expect(t, r, http.StatusInternalServerError)
@@ -56,21 +35,21 @@ func TestZaken_WriteNotYetReadable(t *testing.T) {
 		}
 	}
 
-	var nieuw string
-	hold(func() {
-		body := zaakBody(zt)
-		body["omschrijving"] = "Aangemaakt terwijl de projecties wachten"
-		r := e.do("POST", "/zaken", a, body)
-		notYetReadable(r)
-		if nieuw = r.Header.Get("Location"); nieuw == "" {
-			t.Fatal("a create that is stored but not yet readable has no Location")
-		}
-		r = e.do("PATCH", zrcPath(zaak), a, map[string]any{"omschrijving": "Gewijzigd terwijl de projecties wachten"})
-		notYetReadable(r)
-		if loc := r.Header.Get("Location"); loc != "" {
-			t.Errorf("an update names Location %q", loc)
-		}
-	})
+	_, release := pgtest.HoldTransaction(t, e.g.dbURL)
+	body := zaakBody(zt)
+	body["omschrijving"] = "Aangemaakt terwijl de projecties wachten"
+	r := e.do("POST", "/zaken", a, body)
+	notYetReadable(r)
+	nieuw := r.Header.Get("Location")
+	if nieuw == "" {
+		t.Fatal("a create that is stored but not yet readable has no Location")
+	}
+	r = e.do("PATCH", zrcPath(zaak), a, map[string]any{"omschrijving": "Gewijzigd terwijl de projecties wachten"})
+	notYetReadable(r)
+	if loc := r.Header.Get("Location"); loc != "" {
+		t.Errorf("an update names Location %q", loc)
+	}
+	release()
 
 	for url, want := range map[string]string{nieuw: "Aangemaakt terwijl de projecties wachten",
 		zaak: "Gewijzigd terwijl de projecties wachten"} {
