@@ -18,13 +18,19 @@ import (
 // accept more (a document with inline content) use DecodeJSONLimit.
 const MaxBodyBytes = 1 << 20
 
+// MaxDepth is the deepest nesting of objects and lists a request body may
+// have. The deepest the ZGW schemas need is a GeoJSON MultiPolygon in a
+// GeometryCollection in a zaak's zaakgeometrie (8 levels); a body nested
+// deeper is refused before it is parsed, so that its depth costs nothing.
+const MaxDepth = 32
+
 // DecodeJSON decodes the JSON request body into dst, a pointer to a struct
 // (or map), strictly, and reports every fault at once as a *domain.Error:
 //
 //   - Content-Type other than application/json: KindUnsupportedMedia (415);
 //   - body over MaxBodyBytes: KindTooLarge (413);
-//   - malformed JSON, an empty body or data after the document: 400 with
-//     code "parse_error";
+//   - malformed JSON, an empty body, data after the document or nesting
+//     deeper than MaxDepth: 400 with code "parse_error";
 //   - a value of the wrong JSON type: 400 "invalid" with an invalidParam
 //     named by its camelCase path ("autorisaties.0.scopes"), code "invalid";
 //   - a field dst does not have: an invalidParam named by its path with
@@ -60,6 +66,9 @@ func DecodeJSONLimit(r *http.Request, dst any, limit int64, readOnly ...string) 
 		// JSON is UTF-8 (RFC 8259), and PostgreSQL refuses anything else.
 		return &domain.Error{Kind: domain.KindInvalid, Code: "parse_error", Detail: "De request body is geen geldige UTF-8."}
 	}
+	if err := checkDepth(raw); err != nil {
+		return err
+	}
 	tree, err := parse(raw)
 	if err != nil {
 		return err
@@ -67,12 +76,9 @@ func DecodeJSONLimit(r *http.Request, dst any, limit int64, readOnly ...string) 
 	if tree == nil {
 		return domain.Invalid("nonFieldErrors", "invalid", "Ongeldige data: verwacht een object, ontvangen null.")
 	}
-	d := decoder{readOnly: map[string]bool{}}
-	for _, name := range readOnly {
-		d.readOnly[name] = true
-	}
-	d.nulls(tree, "")
-	tree = d.walk(tree, reflect.TypeOf(dst), "", "")
+	d := newDecoder(readOnly)
+	d.nulls(tree)
+	tree = d.walk(tree, reflect.TypeOf(dst))
 	if err := d.problems.Err(); err != nil {
 		return err
 	}
@@ -106,6 +112,36 @@ func checkContentType(r *http.Request) error {
 func tooLarge(limit int64) error {
 	return &domain.Error{Kind: domain.KindTooLarge, Code: "too_large",
 		Detail: fmt.Sprintf("De request body is groter dan %d bytes.", limit)}
+}
+
+// checkDepth refuses raw when its objects and lists nest deeper than
+// MaxDepth, in one pass over the bytes that allocates nothing. Malformed
+// JSON passes: parse reports it.
+func checkDepth(raw []byte) error {
+	depth, inString, escaped := 0, false, false
+	for _, c := range raw {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			switch c {
+			case '\\':
+				escaped = true
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > MaxDepth {
+				return parseError(fmt.Sprintf("JSON parse error - de request body is dieper genest dan %d niveaus.", MaxDepth))
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return nil
 }
 
 // parse decodes raw into a generic tree with json.Number leaves and rejects

@@ -212,3 +212,67 @@ func TestDecodeJSON_ThroughStack(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeJSON_DeepNesting: nesting deeper than MaxDepth is a 400
+// before any walk, costing no more than the body itself (the body of the
+// security review cost 101 MB), and nesting up to it is decoded.
+func TestDecodeJSON_DeepNesting(t *testing.T) {
+	decode := func(body string) error {
+		req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		var dst decodeTarget
+		return zgw.DecodeJSON(req, &dst)
+	}
+	t.Run("SecurityReviewBody", func(t *testing.T) {
+		body := deeplyNested(9990)
+		var err error
+		n := allocated(func() { err = decode(body) })
+		var de *domain.Error
+		if !errors.As(err, &de) || de.Code != "parse_error" {
+			t.Fatalf("error %v, want parse_error", err)
+		}
+		if n > 256<<10 {
+			t.Errorf("%d bytes allocated for a body of %d bytes", n, len(body))
+		}
+	})
+	nested := func(levels int) string { // levels of nesting, the body's own included
+		return `{"extra":` + strings.Repeat("[", levels-1) + strings.Repeat("]", levels-1) + `}`
+	}
+	if err := decode(nested(zgw.MaxDepth)); err != nil {
+		t.Errorf("%d levels: %v", zgw.MaxDepth, err)
+	}
+	var de *domain.Error
+	if err := decode(nested(zgw.MaxDepth + 1)); !errors.As(err, &de) || de.Code != "parse_error" {
+		t.Errorf("%d levels: error %v, want parse_error", zgw.MaxDepth+1, err)
+	}
+	// Brackets inside strings, escaped quotes included, are text.
+	text := `"\"` + strings.Repeat("[{", 40) + `"`
+	if err := decode(`{"label": ` + text + `}`); err != nil {
+		t.Errorf("brackets in a string: %v", err)
+	}
+}
+
+// TestDecodeJSON_PathsAtDepth: problems deep in a body are named by their
+// whole path, and a body with very many faults reports a bounded number.
+func TestDecodeJSON_PathsAtDepth(t *testing.T) {
+	req := httptest.NewRequest("POST", "/", strings.NewReader(
+		`{"autorisaties": [{"scopes": ["a"]}, {"scopes": ["b", 3], "x": 1}], "kenmerken": {"k": []}}`))
+	req.Header.Set("Content-Type", "application/json")
+	var dst decodeTarget
+	var de *domain.Error
+	if err := zgw.DecodeJSON(req, &dst); !errors.As(err, &de) {
+		t.Fatalf("error %v", err)
+	}
+	if got, want := paramString(de.Params), "autorisaties.1.scopes.1:invalid,autorisaties.1.x:unknown-field,kenmerken.k:invalid"; got != want {
+		t.Errorf("params %q, want %q", got, want)
+	}
+
+	req = httptest.NewRequest("POST", "/", strings.NewReader(`{"clientIds": [`+strings.Repeat(`1,`, 5000)+`1]}`))
+	req.Header.Set("Content-Type", "application/json")
+	if err := zgw.DecodeJSON(req, &dst); !errors.As(err, &de) {
+		t.Fatalf("error %v", err)
+	}
+	if len(de.Params) != 100 || de.Params[99].Name != "clientIds.99" {
+		t.Errorf("%d params, the last %+v; want the first 100", len(de.Params), de.Params[len(de.Params)-1])
+	}
+}
