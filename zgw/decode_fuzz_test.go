@@ -2,6 +2,7 @@ package zgw_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"runtime"
 	"strings"
@@ -79,4 +80,26 @@ func FuzzDecodeJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkDecodeJSON_Nested measures what a body of lists nested levels
+// deep costs: before the depth check and the lazy paths, 106 MB and 36 ms
+// at 9,990 levels.
+//
+//	go test -run XXX -bench DecodeJSON_Nested ./zgw
+func BenchmarkDecodeJSON_Nested(b *testing.B) {
+	for _, levels := range []int{8, 30, 1000, 9990} {
+		body := deeplyNested(levels)
+		b.Run(fmt.Sprintf("levels=%d", levels), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				var dst struct {
+					UUIDIn []string `json:"uuid__in"`
+				}
+				_ = zgw.DecodeJSON(req, &dst)
+			}
+		})
+	}
 }
