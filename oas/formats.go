@@ -2,10 +2,11 @@ package oas
 
 import (
 	"errors"
-	"net/url"
 	"regexp"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/zaakregister/zaakregister/domain"
 )
 
 var (
@@ -34,15 +35,14 @@ func FormatOptions() []openapi3.SchemaValidationOption {
 	}
 }
 
-// validURI accepts an absolute URL, or "": the reference implementations
-// render an unset URL field (not nullable in the OAS) as an empty string.
+// validURI accepts an absolute http or https URL with a host
+// (domain.HTTPURL), or "": the reference implementations render an unset
+// URL field (not nullable in the OAS) as an empty string. Every other
+// scheme is refused, also where the OAS would allow it, since clients
+// render these fields as links (javascript:, data:) or follow them.
 func validURI(s string) error {
-	if s == "" {
-		return nil
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme == "" || (u.Host == "" && u.Opaque == "") {
-		return errors.New("not an absolute URI")
+	if s != "" && domain.URLFault(s) != "" {
+		return errors.New("not an absolute http(s) URL")
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package readapi
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -163,10 +162,10 @@ func (f *filter) resourceURL(name, collection, cond string) {
 	f.add(cond, id)
 }
 
-// validURL reports whether v is an absolute URL, else records a problem.
+// validURL reports whether v is an absolute http(s) URL, the only kind
+// the registry stores (domain.URLFault), else records a problem.
 func (f *filter) validURL(name, v string) bool {
-	u, err := url.Parse(v)
-	if err != nil || u.Scheme == "" || u.Host == "" {
+	if domain.URLFault(v) != "" {
 		f.p.Add(name, "invalid", "Voer een geldige URL in.")
 		return false
 	}

@@ -3,7 +3,6 @@ package referentielijsten
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -155,7 +154,7 @@ func procestypeParam(r *http.Request) (id string, filtered bool, err error) {
 	if id, ok := zgw.ParseResourceURL(r.Context(), procestypenPath, v); ok {
 		return id, true, nil
 	}
-	if u, err := url.Parse(v); err != nil || u.Scheme == "" || u.Host == "" {
+	if domain.URLFault(v) != "" {
 		return "", false, domain.Invalid("proces_type", "invalid", "Voer een geldige URL in.")
 	}
 	return "", true, nil

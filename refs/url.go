@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +17,7 @@ import (
 // implementations name them (RULES 2.4).
 const (
 	// CodeBadURL: the URL is malformed or does not end in HTTP 200 with JSON.
-	CodeBadURL = "bad-url"
+	CodeBadURL = domain.CodeBadURL
 	// CodeInvalidResource: the resource found does not have the expected shape.
 	CodeInvalidResource = "invalid-resource"
 )
@@ -44,20 +43,10 @@ func Parse(field, rawURL string) (*url.URL, error) {
 	return u, nil
 }
 
+// validURL is domain.HTTPURL without user info, which would send
+// credentials the registry did not choose.
 func validURL(u *url.URL) bool {
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return false
-	}
-	// User info would send credentials the registry did not choose.
-	if u.Opaque != "" || u.User != nil || u.Hostname() == "" {
-		return false
-	}
-	if p := u.Port(); p != "" {
-		if n, err := strconv.ParseUint(p, 10, 16); err != nil || n == 0 {
-			return false
-		}
-	}
-	return true
+	return domain.HTTPURL(u) && u.User == nil
 }
 
 // badURL builds the CodeBadURL error, wrapping cause for the logs.

@@ -2,7 +2,6 @@ package autorisaties
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -98,7 +97,9 @@ func (a Autorisatie) validate(prefix string, p *domain.Problems) {
 			p.Add(prefix+"."+f.name, "invalid", fmt.Sprintf("%s hoort niet bij component %s.", f.name, a.Component))
 			continue
 		}
-		if u, err := url.Parse(f.value); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(f.value) > 1000 {
+		if code := domain.URLFault(f.value); code != "" {
+			p.Add(prefix+"."+f.name, code, "Voer een geldige URL in.")
+		} else if len(f.value) > 1000 {
 			p.Add(prefix+"."+f.name, "invalid", "Voer een geldige URL in.")
 		}
 	}

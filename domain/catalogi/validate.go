@@ -2,7 +2,6 @@ package catalogi
 
 import (
 	"fmt"
-	"net/url"
 	"unicode/utf8"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -78,8 +77,8 @@ func (c check) url(field, v string, maxLen int) {
 	if v == "" {
 		return
 	}
-	if !validURL(v) {
-		c.add(field, "invalid", "Voer een geldige URL in.")
+	if code := domain.URLFault(v); code != "" {
+		c.add(field, code, "Voer een geldige URL in.")
 		return
 	}
 	c.text(field, v, maxLen)
@@ -119,9 +118,4 @@ func (c check) list(field string, items []string, maxLen int, isURL bool) {
 			c.text(f, v, maxLen)
 		}
 	}
-}
-
-func validURL(v string) bool {
-	u, err := url.Parse(v)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -72,7 +72,7 @@ func TestZaak_AddZaakVerzoek(t *testing.T) {
 	})
 	t.Run("ErrNoURL", func(t *testing.T) {
 		_, err := z.AddZaakVerzoek("v2", ZaakVerzoekGegevens{Verzoek: "ftp://k.example/1"}, Bevoegdheden{})
-		wantInvalid(t, err, "verzoek", "invalid")
+		wantInvalid(t, err, "verzoek", domain.CodeBadURL)
 	})
 	t.Run("ErrMaxLength", func(t *testing.T) {
 		long := "https://k.example/" + strings.Repeat("x", 1000)

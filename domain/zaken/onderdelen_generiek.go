@@ -1,8 +1,6 @@
 package zaken
 
 import (
-	"net/url"
-
 	"github.com/zaakregister/zaakregister/domain"
 )
 
@@ -131,15 +129,15 @@ func (z *Zaak) DeleteZaakVerzoek(uuid string, b Bevoegdheden) ([]domain.Event, e
 	return verwijderen(z, z.verzoeken, uuid, b)
 }
 
-// requiredURL checks a required absolute http(s) URL of at most n
-// characters.
+// requiredURL checks a required absolute http(s) URL (domain.URLFault)
+// of at most n characters.
 func requiredURL(p *domain.Problems, field, v string, n int) {
 	if v == "" {
 		p.Add(field, "required", "Dit veld is vereist.")
 		return
 	}
-	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.Add(field, "invalid", "Voer een geldige URL in.")
+	if code := domain.URLFault(v); code != "" {
+		p.Add(field, code, "Voer een geldige URL in.")
 		return
 	}
 	maxLen(p, field, v, n)

@@ -86,7 +86,7 @@ func TestValidate(t *testing.T) {
 		{"MissingRequiredField", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, `{"url":"` + appURL + `","clientIds":[]}`}, `property "label" is missing`},
 		{"WrongEnum", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, strings.Replace(okApp, `"zrc"`, `"xyz"`, 1)}, "autorisaties.0.component"},
 		{"NullNotNullable", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, strings.Replace(okApp, `"label":"Zaakregister"`, `"label":null`, 1)}, "label"},
-		{"URIFormat", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, strings.Replace(okApp, appURL, "applicaties/1", 1)}, "not an absolute URI"},
+		{"URIFormat", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, strings.Replace(okApp, appURL, "applicaties/1", 1)}, "not an absolute http(s) URL"},
 		{"WrongType", "GET", "/applicaties/" + appUUID, response{200, js, "1.0.0", nil, strings.Replace(okApp, `"heeftAlleAutorisaties":false`, `"heeftAlleAutorisaties":"nee"`, 1)}, "heeftAlleAutorisaties"},
 		{"ListNextNotURI", "GET", "/applicaties", response{200, js, "1.0.0", nil, `{"count":1,"next":"pagina 2","previous":null,"results":[]}`}, "next"},
 		{"StatusNotDeclared", "GET", "/applicaties", response{404, problem, "1.0.0", nil, okProblem}, "status 404 is not declared"},
