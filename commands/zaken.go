@@ -87,6 +87,7 @@ type ZakenLijsten interface {
 
 // Scopes of the Zaken API that change what a write may do.
 const (
+	scopeLezen               = "zaken.lezen"
 	scopeStatussenToevoegen  = "zaken.statussen.toevoegen"
 	scopeGeforceerdBijwerken = "zaken.geforceerd-bijwerken"
 	scopeHeropenen           = "zaken.heropenen"
@@ -129,6 +130,13 @@ func mayWrite(ctx context.Context, zaaktype, va string) error {
 		return nil
 	}
 	return domain.Forbidden("permission_denied", "U heeft geen toestemming om deze actie uit te voeren.")
+}
+
+// mayRead reports whether the principal may read zaak g (zrc-006): the
+// check of mayWrite with scope zaken.lezen, the one every read applies
+// through readapi.RightsFilter. Heeft alle autorisaties may read every zaak.
+func mayRead(ctx context.Context, g zaken.ZaakGegevens) bool {
+	return rights(ctx).Allows(autorisaties.ZRC, g.Zaaktype, string(g.Vertrouwelijkheidaanduiding), scopeLezen)
 }
 
 // bevoegdheden are the scopes that lift the closed-zaak rules, for the

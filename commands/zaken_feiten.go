@@ -99,9 +99,11 @@ func zaakURL(ctx context.Context, id string) string {
 
 // hoofdzaakFeit resolves the hoofdzaak URL raw (zrc-013): "" gives no
 // fact, a zaak of this API that exists its fact, anything else bad-url or
-// (absent fact) does_not_exist from the domain. It returns the canonical
-// URL to store.
-func (h *Zaken) hoofdzaakFeit(ctx context.Context, raw string) (string, *zaken.HoofdzaakFeit, error) {
+// (absent fact) does_not_exist from the domain. A zaak that is not bekend
+// (a link the zaak has already, see koppelingen) must be one the principal
+// may read, else it gives no fact either: the answer for a zaak that does
+// not exist. It returns the canonical URL to store.
+func (h *Zaken) hoofdzaakFeit(ctx context.Context, raw string, bekend map[string]bool) (string, *zaken.HoofdzaakFeit, error) {
 	if raw == "" {
 		return "", nil, nil
 	}
@@ -109,18 +111,19 @@ func (h *Zaken) hoofdzaakFeit(ctx context.Context, raw string) (string, *zaken.H
 	if !ok {
 		return raw, nil, domain.Invalid("hoofdzaak", refs.CodeBadURL, "De URL is geen zaak van deze Zaken API.")
 	}
-	hz, _, err := h.loadZaak(ctx, id)
-	if err != nil || !hz.Exists() {
+	hz, err := h.gekoppeldeZaak(ctx, id, bekend[id])
+	if err != nil || hz == nil {
 		return zaakURL(ctx, id), nil, err
 	}
 	return zaakURL(ctx, id), &zaken.HoofdzaakFeit{UUID: id, IsDeelzaak: hz.IsDeelzaak(), Einddatum: hz.Gegevens().Einddatum}, nil
 }
 
 // relevanteZaken checks each URL of relevanteAndereZaken (zrc-011): a zaak
-// of this API must exist, another URL must resolve. It returns the latest
-// einddatum of the local ones, the brondatum of afleidingswijze
-// gerelateerde_zaak.
-func (h *Zaken) relevanteZaken(ctx context.Context, p *domain.Problems, rel []zaken.RelevanteZaak) (zaken.Date, error) {
+// of this API must exist and, unless bekend (see koppelingen), be one the
+// principal may read, with the same answer for both; another URL must
+// resolve. It returns the latest einddatum of the local ones, the
+// brondatum of afleidingswijze gerelateerde_zaak.
+func (h *Zaken) relevanteZaken(ctx context.Context, p *domain.Problems, rel []zaken.RelevanteZaak, bekend map[string]bool) (zaken.Date, error) {
 	var laatste zaken.Date
 	for i, r := range rel {
 		field := fmt.Sprintf("relevanteAndereZaken.%d.url", i)
@@ -134,11 +137,11 @@ func (h *Zaken) relevanteZaken(ctx context.Context, p *domain.Problems, rel []za
 			}
 			continue
 		}
-		z, _, err := h.loadZaak(ctx, id)
+		z, err := h.gekoppeldeZaak(ctx, id, bekend[id])
 		if err != nil {
 			return laatste, err
 		}
-		if !z.Exists() {
+		if z == nil {
 			p.Add(field, refs.CodeBadURL, "De zaak bestaat niet.")
 			continue
 		}
@@ -203,15 +206,16 @@ func (h *Zaken) informatieobjecten(ctx context.Context, z *zaken.Zaak) (map[stri
 
 // feiten gathers what a decision on z needs from outside the zaak's
 // stream, documents aside: only closing, archiving and linking need those
-// (informatieobjecten, informatieobjectFeit).
+// (informatieobjecten, informatieobjectFeit). The zaken z links to are
+// links made before, read whatever the principal's rights.
 func (h *Zaken) feiten(ctx context.Context, z *zaken.Zaak) (zaken.Feiten, error) {
 	var f zaken.Feiten
 	var err error
-	g := z.Gegevens()
+	g, k := z.Gegevens(), koppelingenVan(ctx, z)
 	if _, f.Zaaktype, err = h.zaaktypeFeiten(ctx, "zaaktype", g.Zaaktype); err != nil {
 		return f, err
 	}
-	if _, f.Hoofdzaak, err = h.hoofdzaakFeit(ctx, g.Hoofdzaak); err != nil && !isKind(err, domain.KindInvalid) {
+	if _, f.Hoofdzaak, err = h.hoofdzaakFeit(ctx, g.Hoofdzaak, k.hoofdzaak); err != nil && !isKind(err, domain.KindInvalid) {
 		return f, err
 	}
 	// The brondatum of afleidingswijze gerelateerde_zaak; those of the
@@ -219,7 +223,7 @@ func (h *Zaken) feiten(ctx context.Context, z *zaken.Zaak) (zaken.Feiten, error)
 	if r, ok := z.ResultaatGegevens(); ok &&
 		f.Zaaktype.Resultaattypen[r.Resultaattype].BrondatumArchiefprocedure.Afleidingswijze == catalogi.GerelateerdeZaak {
 		var p domain.Problems
-		if f.Brondatum, err = h.relevanteZaken(ctx, &p, g.RelevanteAndereZaken); err != nil {
+		if f.Brondatum, err = h.relevanteZaken(ctx, &p, g.RelevanteAndereZaken, k.relevant); err != nil {
 			return f, err
 		}
 	}

@@ -162,7 +162,8 @@ func (h *Zaken) CreateStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 // addStatus decides status id of z; a principal that may only create
-// zaken (zaken.aanmaken) sets the first status only (zrc-008).
+// zaken (zaken.aanmaken) sets the first status only (zrc-008). Gezetdoor
+// must be a rol of z (gezetdoorFeit).
 func (h *Zaken) addStatus(ctx context.Context, z *zaken.Zaak, id string, g zaken.StatusGegevens) ([]domain.Event, error) {
 	zg := z.Gegevens()
 	if z.Status() != "" && !rights(ctx).Allows(autorisaties.ZRC, zg.Zaaktype, string(zg.Vertrouwelijkheidaanduiding),
@@ -175,6 +176,9 @@ func (h *Zaken) addStatus(ctx context.Context, z *zaken.Zaak, id string, g zaken
 		return nil, err
 	}
 	g.Statustype = canonicalCatalogiURL(ctx, "statustypen", g.Statustype)
+	if g.Gezetdoor, f.Gezetdoor, err = h.gezetdoorFeit(ctx, z, g.Gezetdoor); err != nil {
+		return nil, err
+	}
 	if f.Zaaktype.Statustypen[g.Statustype].Eindstatus {
 		if f.Informatieobjecten, err = h.informatieobjecten(ctx, z); err != nil {
 			return nil, err

@@ -30,7 +30,7 @@ func (h *Zaken) CreateZaak(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Zaken) createZaak(ctx context.Context, meta eventstore.Metadata, id string, g zaken.ZaakGegevens) error {
-	g, f, refsErr, err := h.prepareZaak(ctx, g)
+	g, f, refsErr, err := h.prepareZaak(ctx, g, koppelingen{})
 	if err != nil {
 		return err
 	}
@@ -63,8 +63,10 @@ func (h *Zaken) createZaak(ctx context.Context, meta eventstore.Metadata, id str
 
 // prepareZaak puts the references of g in canonical form and gathers the
 // facts of a create or update; what is wrong with the references is
-// returned apart (refsErr), to be reported with the domain's verdict.
-func (h *Zaken) prepareZaak(ctx context.Context, g zaken.ZaakGegevens) (_ zaken.ZaakGegevens, f zaken.Feiten, refsErr, err error) {
+// returned apart (refsErr), to be reported with the domain's verdict. A
+// zaak g links to that is not among bekend (the links the zaak has
+// already) must be one the principal may read.
+func (h *Zaken) prepareZaak(ctx context.Context, g zaken.ZaakGegevens, bekend koppelingen) (_ zaken.ZaakGegevens, f zaken.Feiten, refsErr, err error) {
 	var p domain.Problems
 	var zerr error
 	g.Zaaktype, f.Zaaktype, zerr = h.zaaktypeFeiten(ctx, "zaaktype", g.Zaaktype)
@@ -72,11 +74,11 @@ func (h *Zaken) prepareZaak(ctx context.Context, g zaken.ZaakGegevens) (_ zaken.
 		return g, f, nil, err
 	}
 	var herr error
-	g.Hoofdzaak, f.Hoofdzaak, herr = h.hoofdzaakFeit(ctx, g.Hoofdzaak)
+	g.Hoofdzaak, f.Hoofdzaak, herr = h.hoofdzaakFeit(ctx, g.Hoofdzaak, bekend.hoofdzaak)
 	if err := gather(&p, herr); err != nil {
 		return g, f, nil, err
 	}
-	if _, err := h.relevanteZaken(ctx, &p, g.RelevanteAndereZaken); err != nil {
+	if _, err := h.relevanteZaken(ctx, &p, g.RelevanteAndereZaken, bekend.relevant); err != nil {
 		return g, f, nil, err
 	}
 	if g.Communicatiekanaal != "" {
@@ -119,7 +121,7 @@ func (h *Zaken) UpdateZaak(partial bool) http.HandlerFunc {
 				if g.Registratiedatum.IsZero() {
 					g.Registratiedatum = old.Registratiedatum
 				}
-				g, f, refsErr, err := h.prepareZaak(ctx, g)
+				g, f, refsErr, err := h.prepareZaak(ctx, g, koppelingenVan(ctx, z))
 				if err != nil {
 					return nil, err
 				}

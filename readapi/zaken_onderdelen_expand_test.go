@@ -168,10 +168,22 @@ func exHistory(t *testing.T) []zkStream {
 
 	s1(x1.AddRol(exR1, zaken.RolGegevens{BetrokkeneType: "medewerker", Roltype: exCat("roltypen", exRT),
 		Roltoelichting: "x", BetrokkeneIdentificatie: json.RawMessage(`{"identificatie":"mw"}`)}, f, geen))
+	fr := f
+	fr.Gezetdoor = &zaken.RolFeit{Zaak: exX1, UUID: exR1}
 	s1(x1.AddStatus(exS1, zaken.StatusGegevens{Statustype: exCat("statustypen", exST1), DatumStatusGezet: zkNow.Add(-time.Hour),
-		Gezetdoor: onURL("rollen", exR1)}, f, geen))
-	s1(x1.AddStatus(exS2, zaken.StatusGegevens{Statustype: exCat("statustypen", exST2), DatumStatusGezet: zkNow,
-		Gezetdoor: onURL("rollen", exR3)}, f, geen))
+		Gezetdoor: onURL("rollen", exR1)}, fr, geen))
+	// A gezetdoor that is a rol of another zaak, as builds before the
+	// check of gezetdoor stored it: expand must still show it only to
+	// whom may read that zaak.
+	s1(func() ([]domain.Event, error) {
+		events, err := x1.AddStatus(exS2, zaken.StatusGegevens{Statustype: exCat("statustypen", exST2), DatumStatusGezet: zkNow}, f, geen)
+		if err == nil {
+			st := events[0].(zaken.StatusAangemaakt)
+			st.Gegevens.Gezetdoor = onURL("rollen", exR3)
+			events[0] = st
+		}
+		return events, err
+	}())
 	s1(x1.AddResultaat(exRes, zaken.ResultaatGegevens{Resultaattype: exCat("resultaattypen", exRST)}, f, geen))
 	s1(x1.AddZaakEigenschap(exE1, zaken.ZaakEigenschapGegevens{Eigenschap: exCat("eigenschappen", exEIG), Waarde: "AB"}, f, geen))
 	s1(x1.AddZaakObject(exO1, zaken.ZaakObjectGegevens{ObjectType: "pand", Zaakobjecttype: exCat("zaakobjecttypen", exZOT),

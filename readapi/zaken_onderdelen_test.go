@@ -115,8 +115,10 @@ func onHistory(t *testing.T) []zkStream {
 	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
 
 	s1, s2, s4 := r.on(zk1), r.on(zk2), r.on(zk4)
+	fr := f
+	fr.Gezetdoor = &zaken.RolFeit{Zaak: zk1, UUID: onR2}
 	s1(z[zk1].AddStatus(onS2, zaken.StatusGegevens{Statustype: zkStStart, DatumStatusGezet: zkNow,
-		Statustoelichting: "verder", Gezetdoor: onURL("rollen", strings.ToUpper(onR2))}, f, geen))
+		Statustoelichting: "verder", Gezetdoor: onURL("rollen", strings.ToUpper(onR2))}, fr, geen))
 	s1(z[zk1].AddResultaat(onRS1, zaken.ResultaatGegevens{Resultaattype: onResType2, Toelichting: "klaar"}, f, geen))
 	s1(z[zk1].AddRol(onR3, zaken.RolGegevens{BetrokkeneType: "vestiging", Roltype: zkRoltype, Roltoelichting: "winkel",
 		IndicatieMachtiging: "gemachtigde", ContactpersoonRol: raw(`{"naam":"Jan","emailadres":"jan@example.com","x":1}`),

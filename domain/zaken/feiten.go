@@ -52,6 +52,13 @@ type HoofdzaakFeit struct {
 	Einddatum  Date
 }
 
+// RolFeit is the rol a new status names as gezetdoor, as the handler found
+// it behind the URL: its uuid and the uuid of the zaak it belongs to.
+type RolFeit struct {
+	Zaak string
+	UUID string
+}
+
 // InformatieobjectFeit is a document a zaakinformatieobject refers to, as
 // the Documenten API reports it. IndicatieGebruiksrecht nil means unset.
 type InformatieobjectFeit struct {
@@ -64,8 +71,15 @@ type InformatieobjectFeit struct {
 // reference the handler could not resolve is simply absent.
 type Feiten struct {
 	Zaaktype ZaaktypeFeiten
-	// Hoofdzaak is set when the zaak names a hoofdzaak that resolved.
+	// Hoofdzaak is set when the zaak names a hoofdzaak that resolved. A
+	// new link to a zaak the principal may not read does not resolve: the
+	// answer must be that for a zaak that does not exist.
 	Hoofdzaak *HoofdzaakFeit
+	// Gezetdoor is set when a new status names as gezetdoor a rol of this
+	// registry: one of this zaak, or one of a zaak the principal may read.
+	// A rol of a zaak it may not read is absent, as one that does not
+	// exist, so that the answer tells nothing about it.
+	Gezetdoor *RolFeit
 	// Informatieobjecten maps each informatieobject URL of the zaak's
 	// zaakinformatieobjecten (and of a new one) to its facts.
 	Informatieobjecten map[string]InformatieobjectFeit

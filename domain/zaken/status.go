@@ -8,11 +8,13 @@ import (
 )
 
 // AddStatus decides a new status. The statustype must be one of the
-// zaaktype (zrc-016). With the eindstatus the zaak closes (zrc-007): it
-// needs a resultaat and every linked document must have
-// indicatieGebruiksrecht set (both reported at once), einddatum becomes the
-// date of datumStatusGezet and the archiving parameters are derived
-// (zrc-021); a ZaakAfgesloten follows the StatusAangemaakt. A non-eind
+// zaaktype (zrc-016); gezetdoor, when given, must be a rol of this zaak
+// that exists (bad-url otherwise, zaak-mismatch for a rol of another
+// zaak); these faults are reported at once. With the eindstatus the zaak
+// closes (zrc-007): it needs a resultaat and every linked document must
+// have indicatieGebruiksrecht set (both reported at once), einddatum
+// becomes the date of datumStatusGezet and the archiving parameters are
+// derived (zrc-021); a ZaakAfgesloten follows the StatusAangemaakt. A non-eind
 // status on a closed zaak reopens it and needs Heropenen (zrc-008, else
 // forbidden); a ZaakHeropend with einddatum, archiefnominatie and
 // archiefactiedatum cleared follows. An eindstatus on a closed zaak needs
@@ -24,13 +26,17 @@ func (z *Zaak) AddStatus(uuid string, g StatusGegevens, f Feiten, b Bevoegdheden
 	if _, dup := z.statussen[uuid]; dup {
 		return nil, domain.Conflict("conflict", "De status bestaat al.")
 	}
+	var p domain.Problems
 	st, ok := f.Zaaktype.Statustypen[g.Statustype]
 	if !ok {
-		return nil, domain.Invalid("statustype", CodeZaaktypeMismatch,
-			"Het statustype hoort niet bij het zaaktype van de zaak.")
+		p.Add("statustype", CodeZaaktypeMismatch, "Het statustype hoort niet bij het zaaktype van de zaak.")
 	}
 	if g.DatumStatusGezet.IsZero() {
-		return nil, domain.Invalid("datumStatusGezet", "required", "Dit veld is vereist.")
+		p.Add("datumStatusGezet", "required", "Dit veld is vereist.")
+	}
+	z.validateGezetdoor(&p, g.Gezetdoor, f.Gezetdoor)
+	if err := p.Err(); err != nil {
+		return nil, err
 	}
 	switch {
 	case z.IsAfgesloten() && !st.Eindstatus && !b.Heropenen:
@@ -55,6 +61,25 @@ func (z *Zaak) AddStatus(uuid string, g StatusGegevens, f Feiten, b Bevoegdheden
 		return z.emit(status, ZaakHeropend{Zaak: z.uuid, Kanaal: z.kanaal(), Status: uuid, ZaakGegevens: zaak}), nil
 	}
 	return z.emit(status), nil
+}
+
+// validateGezetdoor checks the gezetdoor URL of a new status against r, the
+// rol the handler found there: a rol of another zaak is zaak-mismatch; no
+// rol, or one this zaak no longer has, is bad-url. A rol that is gone
+// would break every expand of status.gezetdoor.
+func (z *Zaak) validateGezetdoor(p *domain.Problems, url string, r *RolFeit) {
+	const reden = "De URL is geen bestaande rol van deze Zaken API."
+	switch {
+	case url == "":
+	case r == nil:
+		p.Add("gezetdoor", domain.CodeBadURL, reden)
+	case r.Zaak != z.uuid:
+		p.Add("gezetdoor", CodeZaakMismatch, "De rol hoort niet bij de zaak van de status.")
+	default:
+		if _, ok := z.rollen[r.UUID]; !ok {
+			p.Add("gezetdoor", domain.CodeBadURL, reden)
+		}
+	}
 }
 
 // afsluiten checks the closing preconditions and returns the closed zaak's

@@ -28,6 +28,9 @@ const (
 	CodeIdentificatieNietUniek   = "identificatie-niet-uniek"
 	CodeZaakArchiefstatusInvalid = "zaak-archiefstatus-invalid"
 	CodeGeslotenZaak             = "permission_denied"
+	// CodeZaakMismatch: the resource belongs to another zaak (Open Zaak's
+	// StatusRolValidator for a status's gezetdoor).
+	CodeZaakMismatch = "zaak-mismatch"
 	// CodeBrondatumOnbekend: the resultaattype's einddatumBekend demands
 	// a brondatum before closing, and there is none yet.
 	CodeBrondatumOnbekend = "brondatum-onbekend"
