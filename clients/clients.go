@@ -17,14 +17,19 @@ import (
 // Store reads and writes client secrets in table client_secrets.
 type Store struct {
 	Pool *pgxpool.Pool
-	// TTL is how long a looked-up secret list is cached in process (default
-	// 5s): the bound on how long a removed secret keeps working in another
+	// TTL is how long a looked-up secret list is cached in process; 0 (or
+	// less) caches nothing, and every request looks its secrets up. It is
+	// the bound on how long a removed secret keeps working in another
 	// process. Writes through this Store forget the cache at once.
 	TTL time.Duration
 
 	mu    sync.Mutex
 	cache map[string]cached
 }
+
+// CacheTTL is how long the Store caches a secret list: TTL, or 0 for not
+// at all.
+func (s *Store) CacheTTL() time.Duration { return max(s.TTL, 0) }
 
 type cached struct {
 	secrets []string
@@ -42,7 +47,9 @@ func (s *Store) Add(ctx context.Context, clientID, secret string) error {
 }
 
 // Remove takes one secret (or, with secret "", all) from clientID and
-// reports how many were removed.
+// reports how many were removed. This Store forgets them at once; another
+// process (a running serve, when the CLI removes) keeps accepting them
+// until its cache runs out, for at most its TTL.
 func (s *Store) Remove(ctx context.Context, clientID, secret string) (int64, error) {
 	tag, err := s.Pool.Exec(ctx, `DELETE FROM client_secrets WHERE client_id = $1 AND ($2 = '' OR secret = $2)`, clientID, secret)
 	s.forget(clientID)
@@ -52,14 +59,10 @@ func (s *Store) Remove(ctx context.Context, clientID, secret string) (int64, err
 // ClientSecrets returns the secrets of clientID, newest first; none for an
 // unknown client.
 func (s *Store) ClientSecrets(ctx context.Context, clientID string) ([]string, error) {
-	ttl := s.TTL
-	if ttl <= 0 {
-		ttl = 5 * time.Second
-	}
 	s.mu.Lock()
 	c, ok := s.cache[clientID]
 	s.mu.Unlock()
-	if ok && time.Since(c.at) < ttl {
+	if ok && time.Since(c.at) < s.CacheTTL() {
 		return c.secrets, nil
 	}
 	rows, err := s.Pool.Query(ctx, `SELECT secret FROM client_secrets WHERE client_id = $1 ORDER BY created_at DESC`, clientID)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/golang-jwt/jwt/v5"
 
@@ -54,8 +55,9 @@ const DefaultMaxAge = time.Hour
 const (
 	// CodeNotAuthenticated: no Authorization header, or not a Bearer one.
 	CodeNotAuthenticated = "not_authenticated"
-	// CodeJWTDecodeError: the token is no well-formed JWS, or is not signed
-	// with HS256 (alg "none", HS512, RS256, ...: no algorithm confusion).
+	// CodeJWTDecodeError: the token is no well-formed JWS, is not signed
+	// with HS256 (alg "none", HS512, RS256, ...: no algorithm confusion), or
+	// has claims that are no text (a NUL, bytes that are no UTF-8).
 	CodeJWTDecodeError = "jwt-decode-error"
 	// CodeMissingClientID: the client_id claim is absent or empty.
 	CodeMissingClientID = "missing-client-identifier"
@@ -137,6 +139,9 @@ func (cfg AuthConfig) authenticate(r *http.Request, validator *jwt.Validator) (*
 	if alg, _ := tok.Header["alg"].(string); alg != hs256 {
 		return nil, unauthenticated(CodeJWTDecodeError, fmt.Sprintf("JWT is ondertekend met algoritme %q; alleen HS256 is toegestaan.", alg))
 	}
+	if err := textClaims(parts[1], &unverified); err != nil {
+		return nil, err
+	}
 	if unverified.ClientID == "" {
 		return nil, unauthenticated(CodeMissingClientID, "De claim `client_id` ontbreekt in de JWT.")
 	}
@@ -162,6 +167,28 @@ func (cfg AuthConfig) authenticate(r *http.Request, validator *jwt.Validator) (*
 		return nil, fmt.Errorf("zgw: rights of client %q: %w", c.ClientID, err)
 	}
 	return &Principal{ClientID: c.ClientID, UserID: c.UserID, UserRepresentation: c.UserRepresentation, Rights: rights}, nil
+}
+
+// textClaims refuses a token whose payload is no UTF-8 (RFC 7519 7.2), or
+// whose claims read as text hold what no text value can (ValidText: a NUL
+// character). It runs before anything is looked up: the unverified
+// client_id goes to PostgreSQL in the secret lookup, user_id and
+// user_representation into the metadata of every event the client writes,
+// and iss is the other text claim read. encoding/json turns bytes that are
+// no UTF-8 into U+FFFD, so those are caught in the payload itself.
+func textClaims(payload string, c *claims) error {
+	raw, err := base64.RawURLEncoding.DecodeString(payload)
+	if err != nil || !utf8.Valid(raw) {
+		return unauthenticated(CodeJWTDecodeError, "De JWT-payload is geen geldige UTF-8.")
+	}
+	for _, claim := range []struct{ name, value string }{
+		{"iss", c.Issuer}, {"client_id", c.ClientID}, {"user_id", c.UserID}, {"user_representation", c.UserRepresentation},
+	} {
+		if !ValidText(claim.value) {
+			return unauthenticated(CodeJWTDecodeError, fmt.Sprintf("De claim `%s` bevat ongeldige tekens.", claim.name))
+		}
+	}
+	return nil
 }
 
 // verify checks the token's signature (parts as split by the parser)

@@ -2,7 +2,11 @@ package zgw_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -137,5 +141,103 @@ func TestAuthenticate_StoreErrors(t *testing.T) {
 				t.Errorf("internal error leaked: %s", rec.Body)
 			}
 		})
+	}
+}
+
+// counting counts the lookups of the clients in the test stack.
+type counting struct{ secrets, rights int }
+
+func (c *counting) ClientSecrets(ctx context.Context, clientID string) ([]string, error) {
+	c.secrets++
+	return testSecrets.ClientSecrets(ctx, clientID)
+}
+
+func (c *counting) Rights(ctx context.Context, clientID string) (*autorisaties.Rights, error) {
+	c.rights++
+	return testRights.Rights(ctx, clientID)
+}
+
+// forgeRaw signs payload, bytes as they are (json.Marshal would repair
+// what is no UTF-8), with HS256 and secret.
+func forgeRaw(payload []byte, secret string) string {
+	unsigned := base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + base64.RawURLEncoding.EncodeToString(payload)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(unsigned))
+	return unsigned + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// TestAuthenticate_UndecodableTokens: a token that is no JWS, or whose
+// claims are of the wrong type or hold what no text value can (a NUL, bytes
+// that are no UTF-8), is refused with 403 jwt-decode-error before a secret
+// or a right is looked up, whether or not its signature holds: the
+// unverified client_id goes to PostgreSQL in the lookup, and user_id and
+// user_representation into the metadata of every event.
+func TestAuthenticate_UndecodableTokens(t *testing.T) {
+	hs256 := map[string]any{"alg": "HS256", "typ": "JWT"}
+	valid := func(edit map[string]any) string { return sign(t, "reader", "reader-secret", edit) }
+	seg := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	good := valid(nil)
+	goodParts := strings.Split(good, ".")
+	iat := fmt.Sprint(now.Unix())
+	tests := []struct{ name, token string }{
+		{"NULInClientIDAnySecret", sign(t, "x\x00", "wat-dan-ook", nil)},
+		{"NULInClientIDUnsigned", seg(`{"alg":"HS256","typ":"JWT"}`) + "." + seg(`{"iss":"x","iat":`+iat+`,"client_id":"x\u0000"}`) + ".c2ln"},
+		{"NULInIss", valid(map[string]any{"iss": "reader\x00"})},
+		{"NULInUserID", valid(map[string]any{"user_id": "u\x001"})},
+		{"NULInUserRepresentation", valid(map[string]any{"user_representation": "\x00"})},
+		{"PayloadNoUTF8ClientID", forgeRaw([]byte(`{"iss":"reader","iat":`+iat+`,"client_id":"reader`+"\xff"+`"}`), "reader-secret")},
+		{"PayloadNoUTF8UserID", forgeRaw([]byte(`{"iss":"reader","iat":`+iat+`,"client_id":"reader","user_id":"`+"\xc3\x28"+`"}`), "reader-secret")},
+		{"ClientIDNumber", valid(map[string]any{"client_id": 5})},
+		{"ClientIDList", valid(map[string]any{"client_id": []string{"reader"}})},
+		{"ClientIDObject", valid(map[string]any{"client_id": map[string]any{"id": "reader"}})},
+		{"IssNumber", valid(map[string]any{"iss": 7})},
+		{"UserIDBool", valid(map[string]any{"user_id": true})},
+		{"UserRepresentationList", valid(map[string]any{"user_representation": []int{1}})},
+		{"ExpString", valid(map[string]any{"exp": "morgen"})},
+		{"TwoParts", goodParts[0] + "." + goodParts[1]},
+		{"FourParts", good + ".extra"},
+		{"EmptyParts", ".."},
+		{"HeaderNoBase64", "!!!." + goodParts[1] + "." + goodParts[2]},
+		{"PayloadNoBase64", goodParts[0] + ".%%%." + goodParts[2]},
+		{"SignatureNoBase64", goodParts[0] + "." + goodParts[1] + ".***"},
+		{"PayloadNoJSON", goodParts[0] + "." + seg("geen json") + "." + goodParts[2]},
+		{"PayloadJSONList", goodParts[0] + "." + seg(`["reader"]`) + "." + goodParts[2]},
+		{"PayloadJSONString", goodParts[0] + "." + seg(`"reader"`) + "." + goodParts[2]},
+		{"HeaderNoJSON", seg("{alg") + "." + goodParts[1] + "." + goodParts[2]},
+		{"AlgNoneUnsigned", seg(`{"alg":"none"}`) + "." + goodParts[1] + "."},
+		{"AlgNumber", forge(map[string]any{"alg": 256}, map[string]any{"iss": "reader", "iat": now.Unix(), "client_id": "reader"}, "reader-secret")},
+		{"HugeGarbage", strings.Repeat("A", 512<<10) + "." + strings.Repeat("B", 512<<10) + ".C"},
+		{"HugeNULClaim", forge(hs256, map[string]any{"iss": "reader", "iat": now.Unix(), "client_id": strings.Repeat("x", 256<<10) + "\x00"}, "reader-secret")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := &counting{}
+			h := zgw.Authenticate(zgw.AuthConfig{Secrets: store, Rights: store, Leeway: time.Minute, Now: func() time.Time { return now }})(
+				http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { t.Error("handler reached") }))
+			req := httptest.NewRequest("POST", "/", strings.NewReader(`{}`))
+			req.Header.Set("Authorization", "Bearer "+tt.token)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusForbidden || rec.Header().Get("Content-Type") != zgw.ProblemContentType {
+				t.Fatalf("%d %s: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+			}
+			if p := problem(t, rec); p.Code != zgw.CodeJWTDecodeError {
+				t.Errorf("code %q, want %q (%s)", p.Code, zgw.CodeJWTDecodeError, p.Detail)
+			}
+			if store.secrets+store.rights != 0 {
+				t.Errorf("%d secret and %d rights lookups before the token was refused", store.secrets, store.rights)
+			}
+		})
+	}
+	// The same claims without a NUL pass: the check refuses no ordinary text.
+	store := &counting{}
+	h := zgw.Authenticate(zgw.AuthConfig{Secrets: store, Rights: store, Now: func() time.Time { return now }})(
+		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) }))
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Authorization", "Bearer "+valid(map[string]any{"user_representation": "Zoë d'Éçluse \u2603 \U0001F600"}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNoContent {
+		t.Errorf("ordinary text refused: %d %s", rec.Code, rec.Body)
 	}
 }

@@ -204,7 +204,7 @@ func (m *Main) Start(ctx context.Context) error {
 		return err
 	}
 	m.listener = ln
-	m.server = &http.Server{Handler: m.Handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	m.server = newHTTPServer(m.Config.HTTP, m.Handler)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Log.Error("http server", "error", err)
@@ -218,6 +218,33 @@ func (m *Main) Start(ctx context.Context) error {
 		m.vernietigingLoop(ctx, m.vernietiging(m.Runtime.Waiter()))
 	}()
 	return nil
+}
+
+// newHTTPServer is the server serve runs, with limits against clients that
+// hold a connection open by sending slowly (slowloris):
+//
+//   - the request line and headers must arrive within ReadHeader;
+//   - a request body may pause for at most BodyIdle (zgw.BodyIdle), however
+//     long it takes in all: a multi-gigabyte document that arrives at a
+//     steady rate must not be cut off, so the whole request is bounded only
+//     by Read, which is 0 (none) by default;
+//   - a kept-alive connection waits at most Idle for its next request.
+//
+// Write is 0 (none) by default for the same reason: net/http's WriteTimeout
+// runs from the start of the request, so it would also bound the upload of
+// a large body, the wait for the read models and the download of a large
+// document. Answers are small today and the handlers bound their own work
+// (read your writes waits ZAAKREGISTER_WRITE_WAIT); a client that stops
+// reading a large answer is for the Documenten API's downloads to bound,
+// with a write deadline extended per write as zgw.BodyIdle does for reads.
+func newHTTPServer(l HTTPLimits, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           zgw.BodyIdle(l.BodyIdle, l.Read, h),
+		ReadHeaderTimeout: l.ReadHeader,
+		ReadTimeout:       l.Read,
+		WriteTimeout:      l.Write,
+		IdleTimeout:       l.Idle,
+	}
 }
 
 // vernietigingInterval is how often serve runs the retention purge of the

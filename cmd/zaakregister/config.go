@@ -35,6 +35,30 @@ type Config struct {
 	// docs/retention.md.
 	ZakenBewaartermijn time.Duration
 	ShutdownWait       time.Duration // how long in-flight requests may finish on SIGTERM
+	// HTTP holds the HTTP server's limits against slow clients; see
+	// newHTTPServer.
+	HTTP HTTPLimits
+}
+
+// HTTPLimits bound how long the HTTP server waits for a client. Each is a
+// Go duration; 0 means no limit.
+type HTTPLimits struct {
+	// ReadHeader is how long a request's line and headers may take to
+	// arrive (ZAAKREGISTER_HTTP_READ_HEADER_TIMEOUT, default 10s).
+	ReadHeader time.Duration
+	// BodyIdle is how long a request body may send nothing
+	// (ZAAKREGISTER_HTTP_BODY_IDLE, default 30s): a body that keeps
+	// arriving is read however long it takes.
+	BodyIdle time.Duration
+	// Idle is how long a kept-alive connection may wait for its next
+	// request (ZAAKREGISTER_HTTP_IDLE_TIMEOUT, default 120s).
+	Idle time.Duration
+	// Read bounds a whole request, body included
+	// (ZAAKREGISTER_HTTP_READ_TIMEOUT, default 0).
+	Read time.Duration
+	// Write bounds a whole exchange, from the start of the request to the
+	// end of the answer (ZAAKREGISTER_HTTP_WRITE_TIMEOUT, default 0).
+	Write time.Duration
 }
 
 // ConfigFromEnv reads the configuration; it fails on malformed values
@@ -66,9 +90,17 @@ func ConfigFromEnv() (Config, error) {
 		{"ZAAKREGISTER_JWT_LEEWAY", "30s", &c.JWTLeeway},
 		{"ZAAKREGISTER_SECRET_CACHE", "5s", &c.SecretTTL},
 		{"ZAAKREGISTER_ZAKEN_BEWAARTERMIJN", "720h", &c.ZakenBewaartermijn},
+		{"ZAAKREGISTER_HTTP_READ_HEADER_TIMEOUT", "10s", &c.HTTP.ReadHeader},
+		{"ZAAKREGISTER_HTTP_BODY_IDLE", "30s", &c.HTTP.BodyIdle},
+		{"ZAAKREGISTER_HTTP_IDLE_TIMEOUT", "120s", &c.HTTP.Idle},
+		{"ZAAKREGISTER_HTTP_READ_TIMEOUT", "0", &c.HTTP.Read},
+		{"ZAAKREGISTER_HTTP_WRITE_TIMEOUT", "0", &c.HTTP.Write},
 	} {
 		if *d.dst, err = time.ParseDuration(env(d.name, d.def)); err != nil {
 			return c, fmt.Errorf("%s: %w", d.name, err)
+		}
+		if *d.dst < 0 && strings.HasPrefix(d.name, "ZAAKREGISTER_HTTP_") {
+			return c, fmt.Errorf("%s: %s is negative", d.name, *d.dst)
 		}
 	}
 	if c.ZakenBewaartermijn < 0 {

@@ -48,6 +48,8 @@ const usage = `usage:
   zaakregister projections rebuild NAME|all  rebuild from the log, then switch over
   zaakregister client add CLIENT_ID --secret SECRET [--superuser]
   zaakregister client remove CLIENT_ID [--secret SECRET]
+                                             running servers accept a removed secret for up to
+                                             ZAAKREGISTER_SECRET_CACHE (5s) more
   zaakregister zaken vernietig               destroy the event history of zaken deleted
                                              longer than the retention term ago (docs/retention.md)
 Configuration comes from the environment; see README.md.`

@@ -91,7 +91,10 @@ func clientCommand(ctx context.Context, cfg Config, logger *slog.Logger, args []
 		if action == "remove" {
 			n, err := m.Clients.Remove(ctx, clientID, *secret)
 			if err == nil {
-				fmt.Fprintf(out, "removed %d secret(s) of %s\n", n, clientID)
+				// Running servers keep their cached copy until it runs out
+				// (their ZAAKREGISTER_SECRET_CACHE, presumably this one).
+				fmt.Fprintf(out, "removed %d secret(s) of %s; running servers accept them for up to %s more (ZAAKREGISTER_SECRET_CACHE)\n",
+					n, clientID, m.Clients.CacheTTL())
 			}
 			return err
 		}

@@ -18,7 +18,10 @@ import (
 // one of DESIGN.md rule 2: a write transaction elsewhere on the server,
 // open before the write, keeps the log from being read past it.
 func TestZaken_WriteNotYetReadable(t *testing.T) {
-	t.Setenv("ZAAKREGISTER_WRITE_WAIT", "300ms")
+	// Long enough that seeding the catalogue does not run into it on a
+	// loaded machine (another package's test may hold a transaction on the
+	// same server for a moment); the held writes below each wait it out.
+	t.Setenv("ZAAKREGISTER_WRITE_WAIT", "2s")
 	e := startZaken(t, 1)
 	zt, a := e.zt[0], e.admin
 	zaak := e.created(t, "/zaken", a, zaakBody(zt))["url"].(string)

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSecurity_UndecodableJWT: a token that is no JWS, or whose claims are
+// of the wrong type or hold a NUL, is answered 403 problem+json
+// jwt-decode-error on reads and writes, never 500 (issue 13, item 2): a
+// NUL in client_id reached PostgreSQL in the secret lookup before any
+// signature was checked, and one in user_id or user_representation the
+// jsonb metadata of every event the client wrote.
+func TestSecurity_UndecodableJWT(t *testing.T) {
+	g := startRegistry(t)
+	g.superuser() // client admin, secret geheim, heeftAlleAutorisaties
+	now := time.Now().Unix()
+	claims := func(edit map[string]any) map[string]any {
+		c := map[string]any{"iss": "admin", "client_id": "admin", "iat": now, "user_id": "tester", "user_representation": "Test Er"}
+		for k, v := range edit {
+			c[k] = v
+		}
+		return c
+	}
+	valid := func(edit map[string]any) string { return signed(t, claims(edit), "HS256", "geheim") }
+	seg := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	parts := strings.Split(valid(nil), ".")
+	tokens := []struct{ name, token string }{
+		{"NULInClientIDAnySecret", signed(t, claims(map[string]any{"client_id": "x\x00"}), "HS256", "wat-dan-ook")},
+		{"NULInClientIDValidSecret", valid(map[string]any{"client_id": "admin\x00"})},
+		{"NULInIss", valid(map[string]any{"iss": "admin\x00"})},
+		{"NULInUserID", valid(map[string]any{"user_id": "\x00"})},
+		{"NULInUserRepresentation", valid(map[string]any{"user_representation": "Test\x00Er"})},
+		{"ClientIDNumber", valid(map[string]any{"client_id": 5})},
+		{"ClientIDList", valid(map[string]any{"client_id": []string{"admin"}})},
+		{"UserIDObject", valid(map[string]any{"user_id": map[string]any{}})},
+		{"TwoParts", parts[0] + "." + parts[1]},
+		{"FourParts", strings.Join(append(parts, parts[2]), ".")},
+		{"PayloadNoBase64", parts[0] + ".%%%." + parts[2]},
+		{"PayloadNoJSON", parts[0] + "." + seg("geen json") + "." + parts[2]},
+		{"AlgNone", signed(t, claims(nil), "none", "")},
+		{"HugeGarbage", strings.Repeat("A", 256<<10) + "." + parts[1] + "." + parts[2]},
+	}
+	for _, tc := range tokens {
+		for _, req := range []struct{ method, path string }{
+			{"GET", zrcRoot + "/zaken"},
+			{"POST", zrcRoot + "/zaken"},
+			{"POST", acRoot + "/applicaties"},
+		} {
+			t.Run(tc.name+"/"+req.method+req.path, func(t *testing.T) {
+				var body any
+				if req.method == "POST" {
+					// A body the write would take, had the token been good.
+					body = map[string]any{"clientIds": []string{tc.name}, "label": tc.name, "heeftAlleAutorisaties": true}
+				}
+				r := g.do(req.method, req.path, "", body, "Authorization", "Bearer "+tc.token,
+					"Accept-Crs", "EPSG:4326", "Content-Crs", "EPSG:4326")
+				expect(t, r, http.StatusForbidden)
+				if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
+					t.Fatalf("Content-Type %q", ct)
+				}
+				if code := r.json(t)["code"]; code != "jwt-decode-error" {
+					t.Fatalf("code %v, want jwt-decode-error: %s", code, r.Body)
+				}
+			})
+		}
+	}
+	// Past net/http's header limit (1 MiB) the server itself refuses the
+	// request, before any handler: a 4xx too.
+	r := g.do("GET", zrcRoot+"/zaken", "", nil, "Authorization", "Bearer "+strings.Repeat("A", 2<<20))
+	expect(t, r, http.StatusRequestHeaderFieldsTooLarge)
+}
+
+// TestHTTPLimits: the server cuts off clients that send slowly (issue 13,
+// item 6), with the limits of the environment, and still reads a body that
+// arrives steadily for longer than its idle limit.
+func TestHTTPLimits(t *testing.T) {
+	const limit = 300 * time.Millisecond
+	for _, name := range []string{"ZAAKREGISTER_HTTP_READ_HEADER_TIMEOUT", "ZAAKREGISTER_HTTP_BODY_IDLE", "ZAAKREGISTER_HTTP_IDLE_TIMEOUT"} {
+		t.Setenv(name, limit.String())
+	}
+	g := startRegistry(t)
+	admin := g.superuser()
+	addr := g.m.Addr()
+	// bound is how soon after the limit passed the server must have acted.
+	const bound = 2 * time.Second
+	body := `{"clientIds":["traag"],"label":"Traag","heeftAlleAutorisaties":true}`
+	post := func(tok string) string {
+		h := "POST " + acRoot + "/applicaties HTTP/1.1\r\nHost: " + addr + "\r\nContent-Type: application/json\r\n" +
+			fmt.Sprintf("Content-Length: %d\r\n", len(body))
+		if tok != "" {
+			h += "Authorization: Bearer " + tok + "\r\n"
+		}
+		return h + "\r\n"
+	}
+
+	t.Run("SlowHeadersClosed", func(t *testing.T) {
+		c := dial(t, addr)
+		c.send(t, "GET /healthz HTTP/1.1\r\nHost: "+addr+"\r\n") // and no end of the headers
+		c.closedWithin(t, limit+bound)
+	})
+	t.Run("StalledBodyCutOff", func(t *testing.T) {
+		c := dial(t, addr)
+		c.send(t, post(admin)+body[:10]) // and nothing more
+		resp := c.response(t, limit+bound)
+		if resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusRequestTimeout {
+			t.Fatalf("status %d, want 400 or 408", resp.StatusCode)
+		}
+		c.closedWithin(t, bound)
+	})
+	t.Run("StalledUnreadBodyCutOff", func(t *testing.T) {
+		// Turned away before its body is read (no token): net/http
+		// discards the body before it answers, and must not wait for it.
+		c := dial(t, addr)
+		c.send(t, post("")+body[:10])
+		resp := c.response(t, limit+bound)
+		expectStatus(t, resp, http.StatusForbidden)
+		c.closedWithin(t, bound)
+	})
+	t.Run("IdleConnectionClosed", func(t *testing.T) {
+		c := dial(t, addr)
+		c.send(t, "GET /healthz HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
+		expectStatus(t, c.response(t, bound), http.StatusOK)
+		c.closedWithin(t, limit+bound)
+	})
+	t.Run("SteadyBodyAccepted", func(t *testing.T) {
+		c := dial(t, addr)
+		c.send(t, post(admin))
+		start := time.Now()
+		chunk := (len(body) + 9) / 10
+		for i := 0; i < len(body); i += chunk {
+			time.Sleep(limit / 3)
+			c.send(t, body[i:min(i+chunk, len(body))])
+		}
+		if took := time.Since(start); took < 2*limit {
+			t.Fatalf("body sent in %s, want longer than the idle limit %s twice", took, limit)
+		}
+		expectStatus(t, c.response(t, bound+10*time.Second), http.StatusCreated)
+	})
+}
+
+// TestConfigFromEnv_HTTPLimits: the limits default to what README says,
+// are read from the environment and are never negative.
+func TestConfigFromEnv_HTTPLimits(t *testing.T) {
+	names := []string{"ZAAKREGISTER_HTTP_READ_HEADER_TIMEOUT", "ZAAKREGISTER_HTTP_BODY_IDLE",
+		"ZAAKREGISTER_HTTP_IDLE_TIMEOUT", "ZAAKREGISTER_HTTP_READ_TIMEOUT", "ZAAKREGISTER_HTTP_WRITE_TIMEOUT"}
+	for _, name := range names {
+		t.Setenv(name, "")
+	}
+	cfg, err := ConfigFromEnv()
+	if want := (HTTPLimits{ReadHeader: 10 * time.Second, BodyIdle: 30 * time.Second, Idle: 2 * time.Minute}); err != nil || cfg.HTTP != want {
+		t.Fatalf("defaults %+v, %v; want %+v", cfg.HTTP, err, want)
+	}
+	t.Setenv("ZAAKREGISTER_HTTP_BODY_IDLE", "1m")
+	t.Setenv("ZAAKREGISTER_HTTP_READ_TIMEOUT", "6h")
+	if cfg, err := ConfigFromEnv(); err != nil || cfg.HTTP.BodyIdle != time.Minute || cfg.HTTP.Read != 6*time.Hour {
+		t.Fatalf("%+v, %v", cfg.HTTP, err)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			for value, ok := range map[string]bool{"0": true, "-1s": false, "30": false} {
+				t.Setenv(name, value)
+				if _, err := ConfigFromEnv(); (err == nil) != ok {
+					t.Errorf("%s=%s: error %v", name, value, err)
+				}
+			}
+		})
+	}
+}
+
+// TestClientRemove_SecretCacheBound: a secret removed with `client remove`
+// (another process) keeps working in a running server for at most
+// ZAAKREGISTER_SECRET_CACHE, the bound README documents; after it the
+// server refuses it.
+func TestClientRemove_SecretCacheBound(t *testing.T) {
+	const ttl = 200 * time.Millisecond
+	t.Setenv("ZAAKREGISTER_SECRET_CACHE", ttl.String())
+	g := startRegistry(t)
+	tok := g.superuser() // the server now holds the secret in its cache
+	g.cli("client", "remove", "admin")
+	removed := time.Now()
+	// Before the bound the token may still work (allowed, not required).
+	r := g.do("GET", acRoot+"/applicaties", tok, nil)
+	if r.Status != http.StatusOK && r.Status != http.StatusForbidden {
+		t.Fatalf("right after the removal: status %d: %s", r.Status, r.Body)
+	}
+	time.Sleep(time.Until(removed.Add(ttl + 20*time.Millisecond)))
+	r = g.do("GET", acRoot+"/applicaties", tok, nil)
+	expect(t, r, http.StatusForbidden)
+	if code := r.json(t)["code"]; code != "invalid-client-identifier" {
+		t.Fatalf("code %v, want invalid-client-identifier", code)
+	}
+}
+
+// rawConn is a client connection written by hand, to send slowly.
+type rawConn struct {
+	net.Conn
+	r *bufio.Reader
+}
+
+func dial(t *testing.T, addr string) *rawConn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return &rawConn{Conn: c, r: bufio.NewReader(c)}
+}
+
+func (c *rawConn) send(t *testing.T, s string) {
+	t.Helper()
+	if _, err := io.WriteString(c, s); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+}
+
+// response reads the answer to the request sent, waiting at most d.
+func (c *rawConn) response(t *testing.T, d time.Duration) *http.Response {
+	t.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(d))
+	resp, err := http.ReadResponse(c.r, nil)
+	if err != nil {
+		t.Fatalf("no answer within %s: %v", d, err)
+	}
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		t.Fatalf("answer body: %v", err)
+	}
+	resp.Body.Close()
+	return resp
+}
+
+// closedWithin fails unless the server closes the connection within d,
+// sending nothing more.
+func (c *rawConn) closedWithin(t *testing.T, d time.Duration) {
+	t.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(d))
+	n, err := c.r.Read(make([]byte, 1))
+	var ne net.Error
+	switch {
+	case n > 0:
+		t.Fatalf("server sent more instead of closing")
+	case errors.As(err, &ne) && ne.Timeout():
+		t.Fatalf("connection still open after %s", d)
+	case err == nil:
+		t.Fatal("read returned nothing and no error")
+	}
+}
+
+func expectStatus(t *testing.T, resp *http.Response, want int) {
+	t.Helper()
+	if resp.StatusCode != want {
+		t.Fatalf("status %d, want %d", resp.StatusCode, want)
+	}
+}
