@@ -20,6 +20,9 @@ type Source struct {
 	// Root is the root of the Referentielijsten API in force, without a
 	// trailing slash ("https://registry.example/referentielijsten/api/v1").
 	Root string
+	// Aliases are former roots of the built-in API (under the registry's
+	// former base URLs), whose URLs are taken for Root's.
+	Aliases []string
 	// Builtin tells that Root is served by this registry from Lijsten.
 	Builtin bool
 	// Resolver fetches from an external API; unused when Builtin.
@@ -31,12 +34,13 @@ func (s *Source) id(field, url, collection string) (string, error) {
 	if _, err := refs.Parse(field, url); err != nil {
 		return "", err
 	}
-	prefix := s.Root + "/" + collection + "/"
-	if !strings.HasPrefix(url, prefix) {
-		return "", domain.Invalid(field, refs.CodeBadURL,
-			fmt.Sprintf("De URL hoort niet bij de ingestelde Referentielijsten API (%s).", s.Root))
+	for _, root := range append([]string{s.Root}, s.Aliases...) {
+		if id, ok := strings.CutPrefix(url, root+"/"+collection+"/"); ok {
+			return strings.TrimSuffix(id, "/"), nil
+		}
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(url, prefix), "/"), nil
+	return "", domain.Invalid(field, refs.CodeBadURL,
+		fmt.Sprintf("De URL hoort niet bij de ingestelde Referentielijsten API (%s).", s.Root))
 }
 
 func notFound(field string) error {

@@ -10,5 +10,9 @@ import (
 
 // referentielijstenAPI mounts the built-in Referentielijsten API.
 func referentielijstenAPI(cfg Config, _ commands.Base) (*zgw.API, http.Handler, error) {
-	return referentielijsten.NewAPI(cfg.BaseURL, cfg.Lijsten)
+	api, h, err := referentielijsten.NewAPI(cfg.BaseURL, cfg.Lijsten)
+	if api != nil {
+		api.Aliases = cfg.Aliases
+	}
+	return api, h, err
 }

@@ -28,6 +28,9 @@ import (
 // Config is what the handler needs.
 type Config struct {
 	BaseURL string
+	// Aliases are former base URLs whose resource URLs are still taken
+	// for this registry's (zgw.API.Aliases).
+	Aliases []string
 	Pool    *pgxpool.Pool
 	Store   eventstore.Store
 	Waiter  commands.Waiter

@@ -30,6 +30,11 @@ type API struct {
 	// ("https://zaken.example.nl"); resource URLs start with it. Empty means
 	// derived from each request's Host, for development only.
 	BaseURL string
+	// Aliases are former base URLs of the registry ("http://10.0.0.5:8000"):
+	// a URL under one of them is taken for the resource of this registry it
+	// names (ParseResourceURL), so that clients and stored data that hold
+	// URLs from before a move keep working. Responses use BaseURL only.
+	Aliases []string
 	// Public APIs (Referentielijsten) are open to anonymous clients: Handler
 	// reads no Authorization header, and an operation that declares no
 	// scopes needs no principal. One that does is still refused.

@@ -89,8 +89,9 @@ func ResourceURLIn(ctx context.Context, root, collection, id string) string {
 
 // ParseResourceURL reports whether raw is the URL of a resource in
 // collection of the API serving ctx, and returns its UUID in canonical
-// lower-case form. Scheme and host compare case-insensitively; a query,
-// fragment or trailing path makes it no local reference.
+// lower-case form. The URL may start with the base URL or with one of the
+// API's Aliases; scheme and host compare case-insensitively, default ports
+// aside; a query, fragment or trailing path makes it no local reference.
 func ParseResourceURL(ctx context.Context, collection, raw string) (string, bool) {
 	a := APIFrom(ctx)
 	if a == nil {
@@ -106,17 +107,43 @@ func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (stri
 	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return "", false
 	}
-	base, err := url.Parse(BaseURL(ctx))
-	if err != nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) {
-		return "", false
+	for _, b := range baseURLs(ctx) {
+		base, err := url.Parse(b)
+		if err != nil || !sameOrigin(u, base) {
+			continue
+		}
+		rest, ok := strings.CutPrefix(u.EscapedPath(), strings.TrimSuffix(base.EscapedPath(), "/")+root+"/"+collection+"/")
+		if !ok || strings.Contains(rest, "/") {
+			continue // another alias may share the origin, with another path
+		}
+		id, err := uuid.Parse(rest)
+		if err != nil || len(rest) != 36 {
+			return "", false
+		}
+		return id.String(), true
 	}
-	rest, ok := strings.CutPrefix(u.EscapedPath(), base.EscapedPath()+root+"/"+collection+"/")
-	if !ok || strings.Contains(rest, "/") {
-		return "", false
+	return "", false
+}
+
+// baseURLs are the base URL of the API serving ctx and its aliases.
+func baseURLs(ctx context.Context) []string {
+	bases := []string{BaseURL(ctx)}
+	if a := APIFrom(ctx); a != nil {
+		bases = append(bases, a.Aliases...)
 	}
-	id, err := uuid.Parse(rest)
-	if err != nil || len(rest) != 36 {
-		return "", false
+	return bases
+}
+
+// sameOrigin reports whether u and base have the same scheme and host,
+// compared case-insensitively and with the scheme's default port ignored.
+func sameOrigin(u, base *url.URL) bool {
+	return strings.EqualFold(u.Scheme, base.Scheme) && origin(u) == origin(base)
+}
+
+func origin(u *url.URL) string {
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if port == "" || (strings.EqualFold(u.Scheme, "http") && port == "80") || (strings.EqualFold(u.Scheme, "https") && port == "443") {
+		return host
 	}
-	return id.String(), true
+	return host + ":" + port
 }

@@ -129,3 +129,36 @@ func TestResourceURL(t *testing.T) {
 		})
 	}
 }
+
+// TestParseResourceURL_Aliases: URLs under a former base URL of the
+// registry (API.Aliases) name its resources too; the base URL's default
+// port may be written or left out; other hosts and schemes stay foreign.
+func TestParseResourceURL_Aliases(t *testing.T) {
+	req := httptest.NewRequest("GET", root+"/applicaties", nil)
+	api := &zgw.API{Name: "autorisaties", Root: root, BaseURL: "https://zaken.example.org",
+		Aliases: []string{baseURL, "http://10.0.0.5/registry"}}
+	ctx := zgw.WithAPI(req.Context(), api)
+	tests := []struct {
+		name, raw string
+		ok        bool
+	}{
+		{"Base", "https://zaken.example.org" + root + "/applicaties/" + appUUID, true},
+		{"BaseWithDefaultPort", "https://zaken.example.org:443" + root + "/applicaties/" + appUUID, true},
+		{"Alias", baseURL + root + "/applicaties/" + appUUID, true},
+		{"AliasWithPath", "http://10.0.0.5:80/registry" + root + "/applicaties/" + appUUID, true},
+		{"AliasWithoutItsPath", "http://10.0.0.5" + root + "/applicaties/" + appUUID, false},
+		{"AliasOtherScheme", "https://10.0.0.5/registry" + root + "/applicaties/" + appUUID, false},
+		{"OtherHost", "https://elders.example.org" + root + "/applicaties/" + appUUID, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, ok := zgw.ParseResourceURL(ctx, "applicaties", tt.raw)
+			if ok != tt.ok || (ok && id != appUUID) {
+				t.Errorf("ParseResourceURL(%s) = %q, %v; want ok %v", tt.raw, id, ok, tt.ok)
+			}
+		})
+	}
+	if got := zgw.ResourceURL(ctx, "applicaties", appUUID); got != "https://zaken.example.org"+root+"/applicaties/"+appUUID {
+		t.Errorf("ResourceURL = %s: answers use the base URL only", got)
+	}
+}

@@ -169,6 +169,9 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: m.Config.BaseURL + referentielijsten.Root, Builtin: true, Resolver: resolver}
+	for _, alias := range m.Config.Aliases {
+		selectielijst.Aliases = append(selectielijst.Aliases, alias+referentielijsten.Root)
+	}
 	if m.Config.ReferentielijstenURL != "" {
 		selectielijst = &referentielijsten.Source{Root: m.Config.ReferentielijstenURL, Resolver: resolver}
 	}
@@ -177,7 +180,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) { rights.Flush(); zakenCache.Flush() },
 	})
 	h, err := server.New(server.Config{
-		BaseURL: m.Config.BaseURL, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
+		BaseURL: m.Config.BaseURL, Aliases: m.Config.Aliases, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
 		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"},
 			"zaken": {"zaken", "zakencache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,

@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/zaakregister/zaakregister/domain"
 )
 
 // Config is everything the binary reads from its environment; the table in
@@ -38,6 +41,10 @@ type Config struct {
 	// HTTP holds the HTTP server's limits against slow clients; see
 	// newHTTPServer.
 	HTTP HTTPLimits
+	// Aliases are the registry's former base URLs
+	// (ZAAKREGISTER_URL_ALIASES, comma-separated): URLs under them are
+	// taken for this registry's own resources.
+	Aliases []string
 }
 
 // HTTPLimits bound how long the HTTP server waits for a client. Each is a
@@ -73,6 +80,19 @@ func ConfigFromEnv() (Config, error) {
 		LogLevel:     env("ZAAKREGISTER_LOG_LEVEL", "info"),
 		ShutdownWait: 15 * time.Second,
 	}
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	if err := baseURL(c.BaseURL); err != nil {
+		return c, fmt.Errorf("ZAAKREGISTER_URL: %w", err)
+	}
+	for alias := range strings.SplitSeq(os.Getenv("ZAAKREGISTER_URL_ALIASES"), ",") {
+		if alias = strings.TrimSuffix(strings.TrimSpace(alias), "/"); alias == "" {
+			continue
+		}
+		if err := baseURL(alias); err != nil {
+			return c, fmt.Errorf("ZAAKREGISTER_URL_ALIASES: %w", err)
+		}
+		c.Aliases = append(c.Aliases, alias)
+	}
 	c.ReferentielijstenURL = strings.TrimSuffix(os.Getenv("ZAAKREGISTER_REFERENTIELIJSTEN_URL"), "/")
 	var err error
 	if c.AllowPrivateRefs, err = strconv.ParseBool(env("ZAAKREGISTER_REFS_ALLOW_PRIVATE", "false")); err != nil {
@@ -107,6 +127,16 @@ func ConfigFromEnv() (Config, error) {
 		return c, fmt.Errorf("ZAAKREGISTER_ZAKEN_BEWAARTERMIJN: %s is negative", c.ZakenBewaartermijn)
 	}
 	return c, nil
+}
+
+// baseURL checks a base URL: an absolute http(s) URL with a host, and
+// nothing after its path.
+func baseURL(v string) error {
+	u, err := url.Parse(v)
+	if err != nil || domain.URLFault(v) != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%q is no absolute http(s) URL", v)
+	}
+	return nil
 }
 
 func env(name, def string) string {

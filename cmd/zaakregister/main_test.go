@@ -125,8 +125,14 @@ func openRegistry(tb testing.TB, validate bool) *registry {
 // database of another is a second process of one installation.
 func openRegistryOn(tb testing.TB, dbURL string, validate bool) *registry {
 	tb.Helper()
+	return openRegistryAt(tb, dbURL, testBaseURL, validate)
+}
+
+// openRegistryAt is openRegistryOn with base URL baseURL.
+func openRegistryAt(tb testing.TB, dbURL, baseURL string, validate bool) *registry {
+	tb.Helper()
 	tb.Setenv("DATABASE_URL", dbURL)
-	tb.Setenv("ZAAKREGISTER_URL", testBaseURL)
+	tb.Setenv("ZAAKREGISTER_URL", baseURL)
 	cfg, err := ConfigFromEnv()
 	if err != nil {
 		tb.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +260,31 @@ func expectStatus(t *testing.T, resp *http.Response, want int) {
 	t.Helper()
 	if resp.StatusCode != want {
 		t.Fatalf("status %d, want %d", resp.StatusCode, want)
+	}
+}
+
+// TestConfigFromEnv_Aliases: ZAAKREGISTER_URL_ALIASES lists former base
+// URLs, comma-separated, trailing slashes dropped; one that is no absolute
+// http(s) URL is refused, as a malformed ZAAKREGISTER_URL is.
+func TestConfigFromEnv_Aliases(t *testing.T) {
+	t.Setenv("ZAAKREGISTER_URL", "https://zaken.example.org/")
+	t.Setenv("ZAAKREGISTER_URL_ALIASES", " http://10.0.0.5:8000/, ,https://old.example.org/registry")
+	c, err := ConfigFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "https://zaken.example.org" || !slices.Equal(c.Aliases, []string{"http://10.0.0.5:8000", "https://old.example.org/registry"}) {
+		t.Errorf("base %q, aliases %q", c.BaseURL, c.Aliases)
+	}
+	for _, bad := range []string{"ftp://old.example.org", "old.example.org", "http://old.example.org/?x=1"} {
+		t.Setenv("ZAAKREGISTER_URL_ALIASES", bad)
+		if _, err := ConfigFromEnv(); err == nil {
+			t.Errorf("alias %q accepted", bad)
+		}
+	}
+	t.Setenv("ZAAKREGISTER_URL_ALIASES", "")
+	t.Setenv("ZAAKREGISTER_URL", "javascript:alert(1)")
+	if _, err := ConfigFromEnv(); err == nil {
+		t.Error("a base URL that is no http(s) URL accepted")
 	}
 }
