@@ -7,6 +7,7 @@
 //	zaakload run --url URL --client-id ID --secret S [--concurrency 8] [--duration 30s] [--mix ...] [--pid PID]
 //	zaakload baseline --database-url URL [--duration 10s] [--concurrency 8]
 //	zaakload applicatie --url URL --client-id ADMIN --secret S --for ID [--zaaktypen 20]
+//	zaakload decode --database-url URL [--events 1000000]
 package main
 
 import (
@@ -45,6 +46,8 @@ const usage = `usage:
       raw pgx primary-key lookups on zrc.zaken and single-row inserts, for ratios
   zaakload applicatie --url URL --client-id ADMIN --secret S --for ID [--zaaktypen 20]
       an applicatie for client ID that may read the zaken of that many zaaktypen
+  zaakload decode --database-url URL [--events 1000000]
+      read that many events from the start of the log and decode each, timing both
 Run "zaakload COMMAND -h" for every flag.`
 
 // run dispatches to the subcommand named by args[0].
@@ -62,6 +65,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return baselineCommand(ctx, rest, out)
 	case "applicatie":
 		return applicatieCommand(ctx, rest, out)
+	case "decode":
+		return decodeCommand(ctx, rest, out)
 	case "help", "-h", "--help":
 		fmt.Fprintln(out, usage)
 		return nil

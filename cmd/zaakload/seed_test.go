@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -92,6 +93,16 @@ func TestSeed(t *testing.T) {
 	}
 	if kinds := count(`SELECT count(DISTINCT betrokkene_type) FROM zrc.rollen`); kinds < 3 {
 		t.Errorf("%d betrokkeneTypes among the rollen, want a mix", kinds)
+	}
+
+	// zaakload decode reads and decodes the whole log, and only that.
+	events := count(`SELECT count(*) FROM events`)
+	out.Reset()
+	if err := run(ctx, []string{"decode", "--database-url", url, "--events", "1000000"}, &out); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if want := fmt.Sprintf("decode: %d events", events); !strings.HasPrefix(out.String(), want) {
+		t.Errorf("decode said %q, want it to start with %q", out.String(), want)
 	}
 
 	out.Reset()
