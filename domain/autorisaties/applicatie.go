@@ -12,9 +12,9 @@ import (
 type Autorisatie struct {
 	Component                      Component `json:"component"`
 	Scopes                         []string  `json:"scopes"`
-	Zaaktype                       string    `json:"zaaktype,omitempty"`
-	Informatieobjecttype           string    `json:"informatieobjecttype,omitempty"`
-	Besluittype                    string    `json:"besluittype,omitempty"`
+	Zaaktype                       string    `json:"zaaktype,omitempty" ref:"catalogi/zaaktypen"`
+	Informatieobjecttype           string    `json:"informatieobjecttype,omitempty" ref:"catalogi/informatieobjecttypen"`
+	Besluittype                    string    `json:"besluittype,omitempty" ref:"catalogi/besluittypen"`
 	MaxVertrouwelijkheidaanduiding string    `json:"maxVertrouwelijkheidaanduiding,omitempty"`
 }
 

@@ -11,7 +11,7 @@ type BrondatumArchiefprocedure struct {
 	Afleidingswijze Afleidingswijze `json:"afleidingswijze"`
 	Datumkenmerk    string          `json:"datumkenmerk"`
 	EinddatumBekend bool            `json:"einddatumBekend"`
-	Objecttype      string          `json:"objecttype"`
+	Objecttype      string          `json:"objecttype" ref:"url"`
 	Registratie     string          `json:"registratie"`
 	Procestermijn   string          `json:"procestermijn"`
 }

@@ -11,9 +11,9 @@ import (
 // ResultaattypeFeiten.
 type ResultaattypeGegevens struct {
 	Omschrijving              string                     `json:"omschrijving"`
-	Resultaattypeomschrijving string                     `json:"resultaattypeomschrijving"`
+	Resultaattypeomschrijving string                     `json:"resultaattypeomschrijving" ref:"referentielijsten/resultaattypeomschrijvingen"`
 	OmschrijvingGeneriek      string                     `json:"omschrijvingGeneriek"`
-	Selectielijstklasse       string                     `json:"selectielijstklasse"`
+	Selectielijstklasse       string                     `json:"selectielijstklasse" ref:"referentielijsten/resultaten"`
 	Toelichting               string                     `json:"toelichting"`
 	Archiefnominatie          Archiefnominatie           `json:"archiefnominatie"`
 	Archiefactietermijn       string                     `json:"archiefactietermijn"`
@@ -21,8 +21,8 @@ type ResultaattypeGegevens struct {
 	Procesobjectaard          string                     `json:"procesobjectaard"`
 	IndicatieSpecifiek        *bool                      `json:"indicatieSpecifiek"`
 	Procestermijn             string                     `json:"procestermijn"`
-	Besluittypen              []string                   `json:"besluittypen"`
-	Informatieobjecttypen     []string                   `json:"informatieobjecttypen"`
+	Besluittypen              []string                   `json:"besluittypen" ref:"catalogi/besluittypen"`
+	Informatieobjecttypen     []string                   `json:"informatieobjecttypen" ref:"catalogi/informatieobjecttypen"`
 	BeginGeldigheid           Date                       `json:"beginGeldigheid"`
 	EindeGeldigheid           Date                       `json:"eindeGeldigheid"`
 }

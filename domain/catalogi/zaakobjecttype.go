@@ -7,7 +7,7 @@ import "github.com/zaakregister/zaakregister/domain"
 // can relate to.
 type ZaakobjecttypeGegevens struct {
 	AnderObjecttype     bool   `json:"anderObjecttype"`
-	Objecttype          string `json:"objecttype"`
+	Objecttype          string `json:"objecttype" ref:"url"`
 	RelatieOmschrijving string `json:"relatieOmschrijving"`
 	BeginGeldigheid     Date   `json:"beginGeldigheid"`
 	EindeGeldigheid     Date   `json:"eindeGeldigheid"`

@@ -10,19 +10,19 @@ import (
 // Referentieproces is the reference process a zaaktype is based on.
 type Referentieproces struct {
 	Naam string `json:"naam"`
-	Link string `json:"link"`
+	Link string `json:"link" ref:"url"`
 }
 
 // Broncatalogus is the catalogus a zaaktype was taken from.
 type Broncatalogus struct {
-	URL    string `json:"url"`
+	URL    string `json:"url" ref:"url"`
 	Domein string `json:"domein"`
 	Rsin   string `json:"rsin"`
 }
 
 // Bronzaaktype is the zaaktype a zaaktype was taken from.
 type Bronzaaktype struct {
-	URL           string `json:"url"`
+	URL           string `json:"url" ref:"url"`
 	Identificatie string `json:"identificatie"`
 	Omschrijving  string `json:"omschrijving"`
 }
@@ -60,8 +60,8 @@ type ZaaktypeGegevens struct {
 	PublicatieIndicatie             bool                        `json:"publicatieIndicatie"`
 	Publicatietekst                 string                      `json:"publicatietekst"`
 	Verantwoordingsrelatie          []string                    `json:"verantwoordingsrelatie"`
-	ProductenOfDiensten             []string                    `json:"productenOfDiensten"`
-	SelectielijstProcestype         string                      `json:"selectielijstProcestype"`
+	ProductenOfDiensten             []string                    `json:"productenOfDiensten" ref:"url"`
+	SelectielijstProcestype         string                      `json:"selectielijstProcestype" ref:"referentielijsten/procestypen"`
 	Referentieproces                Referentieproces            `json:"referentieproces"`
 	Verantwoordelijke               string                      `json:"verantwoordelijke"`
 	Broncatalogus                   *Broncatalogus              `json:"broncatalogus"`

@@ -55,7 +55,7 @@ func ZaakStream(uuid string) string { return "zaken.zaak-" + uuid }
 // and vertrouwelijkheidaanduiding.
 type Kanaal struct {
 	Bronorganisatie             string                               `json:"bronorganisatie"`
-	Zaaktype                    string                               `json:"zaaktype"`
+	Zaaktype                    string                               `json:"zaaktype" ref:"catalogi/zaaktypen"`
 	Vertrouwelijkheidaanduiding catalogi.Vertrouwelijkheidaanduiding `json:"vertrouwelijkheidaanduiding"`
 }
 

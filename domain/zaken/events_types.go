@@ -46,8 +46,8 @@ type ZaakVerwijderd struct {
 	Zaak               string   `json:"zaak"`
 	Kanaal             Kanaal   `json:"kanaal"`
 	Identificatie      string   `json:"identificatie"`
-	Hoofdzaak          string   `json:"hoofdzaak"`
-	Informatieobjecten []string `json:"informatieobjecten"`
+	Hoofdzaak          string   `json:"hoofdzaak" ref:"zaken/zaken"`
+	Informatieobjecten []string `json:"informatieobjecten" ref:"documenten/enkelvoudiginformatieobjecten"`
 	Geforceerd         bool     `json:"geforceerd,omitempty"`
 }
 

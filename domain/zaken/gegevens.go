@@ -69,13 +69,13 @@ type Opschorting struct {
 type Processobject struct {
 	Datumkenmerk  string `json:"datumkenmerk"`
 	Identificatie string `json:"identificatie"`
-	Objecttype    string `json:"objecttype"`
+	Objecttype    string `json:"objecttype" ref:"url"`
 	Registratie   string `json:"registratie"`
 }
 
 // RelevanteZaak is one entry of relevanteAndereZaken.
 type RelevanteZaak struct {
-	URL         string `json:"url"`
+	URL         string `json:"url" ref:"zaken/zaken"`
 	AardRelatie string `json:"aardRelatie"`
 }
 
@@ -93,7 +93,7 @@ type ZaakGegevens struct {
 	Bronorganisatie              string                               `json:"bronorganisatie"`
 	Omschrijving                 string                               `json:"omschrijving"`
 	Toelichting                  string                               `json:"toelichting"`
-	Zaaktype                     string                               `json:"zaaktype"`
+	Zaaktype                     string                               `json:"zaaktype" ref:"catalogi/zaaktypen"`
 	Registratiedatum             Date                                 `json:"registratiedatum"`
 	VerantwoordelijkeOrganisatie string                               `json:"verantwoordelijkeOrganisatie"`
 	Startdatum                   Date                                 `json:"startdatum"`
@@ -101,16 +101,16 @@ type ZaakGegevens struct {
 	EinddatumGepland             Date                                 `json:"einddatumGepland"`
 	UiterlijkeEinddatumAfdoening Date                                 `json:"uiterlijkeEinddatumAfdoening"`
 	Publicatiedatum              Date                                 `json:"publicatiedatum"`
-	Communicatiekanaal           string                               `json:"communicatiekanaal"`
-	ProductenOfDiensten          []string                             `json:"productenOfDiensten"`
+	Communicatiekanaal           string                               `json:"communicatiekanaal" ref:"referentielijsten/communicatiekanalen"`
+	ProductenOfDiensten          []string                             `json:"productenOfDiensten" ref:"url"`
 	Vertrouwelijkheidaanduiding  catalogi.Vertrouwelijkheidaanduiding `json:"vertrouwelijkheidaanduiding"`
 	Betalingsindicatie           Betalingsindicatie                   `json:"betalingsindicatie"`
 	LaatsteBetaaldatum           *time.Time                           `json:"laatsteBetaaldatum"`
 	Zaakgeometrie                json.RawMessage                      `json:"zaakgeometrie,omitempty"`
 	Verlenging                   *Verlenging                          `json:"verlenging"`
 	Opschorting                  *Opschorting                         `json:"opschorting"`
-	Selectielijstklasse          string                               `json:"selectielijstklasse"`
-	Hoofdzaak                    string                               `json:"hoofdzaak"`
+	Selectielijstklasse          string                               `json:"selectielijstklasse" ref:"referentielijsten/resultaten"`
+	Hoofdzaak                    string                               `json:"hoofdzaak" ref:"zaken/zaken"`
 	RelevanteAndereZaken         []RelevanteZaak                      `json:"relevanteAndereZaken"`
 	Kenmerken                    []Kenmerk                            `json:"kenmerken"`
 	Archiefnominatie             catalogi.Archiefnominatie            `json:"archiefnominatie"`

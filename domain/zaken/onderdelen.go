@@ -17,16 +17,16 @@ type onderdeel interface {
 // StatusGegevens are the fields of a status. IndicatieLaatstGezetteStatus
 // is derived: true for the status with the latest datumStatusGezet.
 type StatusGegevens struct {
-	Statustype                   string    `json:"statustype"`
+	Statustype                   string    `json:"statustype" ref:"catalogi/statustypen"`
 	DatumStatusGezet             time.Time `json:"datumStatusGezet"`
 	Statustoelichting            string    `json:"statustoelichting"`
-	Gezetdoor                    string    `json:"gezetdoor"`
+	Gezetdoor                    string    `json:"gezetdoor" ref:"zaken/rollen"`
 	IndicatieLaatstGezetteStatus bool      `json:"indicatieLaatstGezetteStatus"`
 }
 
 // ResultaatGegevens are the fields of the resultaat of a zaak.
 type ResultaatGegevens struct {
-	Resultaattype string `json:"resultaattype"`
+	Resultaattype string `json:"resultaattype" ref:"catalogi/resultaattypen"`
 	Toelichting   string `json:"toelichting"`
 }
 
@@ -34,10 +34,10 @@ type ResultaatGegevens struct {
 // OmschrijvingGeneriek are copied from the roltype (zrc-019); the
 // betrokkeneIdentificatie travels as the client sent it.
 type RolGegevens struct {
-	Betrokkene               string          `json:"betrokkene"`
+	Betrokkene               string          `json:"betrokkene" ref:"url"`
 	BetrokkeneType           string          `json:"betrokkeneType"`
 	AfwijkendeNaamBetrokkene string          `json:"afwijkendeNaamBetrokkene"`
-	Roltype                  string          `json:"roltype"`
+	Roltype                  string          `json:"roltype" ref:"catalogi/roltypen"`
 	Omschrijving             string          `json:"omschrijving"`
 	OmschrijvingGeneriek     string          `json:"omschrijvingGeneriek"`
 	Roltoelichting           string          `json:"roltoelichting"`
@@ -51,8 +51,8 @@ type RolGegevens struct {
 // the inline object data; its top-level attributes serve zrc-021 with
 // afleidingswijze zaakobject.
 type ZaakObjectGegevens struct {
-	Object                     string          `json:"object"`
-	Zaakobjecttype             string          `json:"zaakobjecttype"`
+	Object                     string          `json:"object" ref:"url"`
+	Zaakobjecttype             string          `json:"zaakobjecttype" ref:"catalogi/zaakobjecttypen"`
 	ObjectType                 string          `json:"objectType"`
 	ObjectTypeOverige          string          `json:"objectTypeOverige"`
 	ObjectTypeOverigeDefinitie json.RawMessage `json:"objectTypeOverigeDefinitie,omitempty"`
@@ -63,7 +63,7 @@ type ZaakObjectGegevens struct {
 // ZaakEigenschapGegevens are the fields of a zaakeigenschap; Naam is copied
 // from the eigenschap (zrc-018).
 type ZaakEigenschapGegevens struct {
-	Eigenschap string `json:"eigenschap"`
+	Eigenschap string `json:"eigenschap" ref:"catalogi/eigenschappen"`
 	Naam       string `json:"naam"`
 	Waarde     string `json:"waarde"`
 }
@@ -72,12 +72,12 @@ type ZaakEigenschapGegevens struct {
 // aardRelatie is always hoort_bij (zrc-004) and Registratiedatum is set on
 // create.
 type ZaakInformatieObjectGegevens struct {
-	Informatieobject   string     `json:"informatieobject"`
+	Informatieobject   string     `json:"informatieobject" ref:"documenten/enkelvoudiginformatieobjecten"`
 	Titel              string     `json:"titel"`
 	Beschrijving       string     `json:"beschrijving"`
 	Registratiedatum   time.Time  `json:"registratiedatum"`
 	Vernietigingsdatum *time.Time `json:"vernietigingsdatum"`
-	Status             string     `json:"status"`
+	Status             string     `json:"status" ref:"zaken/statussen"`
 }
 
 // KlantContactGegevens are the fields of a klantcontact.
@@ -92,19 +92,19 @@ type KlantContactGegevens struct {
 // ZaakBesluitGegevens are the fields of a zaakbesluit, kept in sync by the
 // Besluiten API.
 type ZaakBesluitGegevens struct {
-	Besluit string `json:"besluit"`
+	Besluit string `json:"besluit" ref:"besluiten/besluiten"`
 }
 
 // ZaakContactMomentGegevens are the fields of a zaakcontactmoment: the
 // contactmoment (Klantinteractie API) that concerns the zaak.
 type ZaakContactMomentGegevens struct {
-	Contactmoment string `json:"contactmoment"`
+	Contactmoment string `json:"contactmoment" ref:"url"`
 }
 
 // ZaakVerzoekGegevens are the fields of a zaakverzoek: the verzoek
 // (Klantinteractie API) that concerns the zaak.
 type ZaakVerzoekGegevens struct {
-	Verzoek string `json:"verzoek"`
+	Verzoek string `json:"verzoek" ref:"url"`
 }
 
 func (StatusGegevens) soort() string               { return "status" }

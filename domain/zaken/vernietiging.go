@@ -27,7 +27,7 @@ type ZaakVernietigd struct {
 	Zaak            string    `json:"zaak"`
 	Identificatie   string    `json:"identificatie"`
 	Bronorganisatie string    `json:"bronorganisatie"`
-	Zaaktype        string    `json:"zaaktype"`
+	Zaaktype        string    `json:"zaaktype" ref:"catalogi/zaaktypen"`
 	VerwijderdOp    time.Time `json:"verwijderdOp"`   // time of the ZaakVerwijderd
 	Bewaartermijn   string    `json:"bewaartermijn"`  // the term in force, a Go duration ("720h0m0s")
 	AantalEvents    int       `json:"aantalEvents"`   // events destroyed, ZaakVerwijderd included

@@ -1,0 +1,13 @@
+package catalogi_test
+
+import (
+	"testing"
+
+	"github.com/zaakregister/zaakregister/domain/catalogi"
+	"github.com/zaakregister/zaakregister/domain/eventgolden"
+)
+
+// TestEvents_RefsTagged: every URL in the golden events sits in a field
+// tagged ref, so that no reference escapes the conversions of
+// domain.MapRefs.
+func TestEvents_RefsTagged(t *testing.T) { eventgolden.CheckRefs(t, catalogi.Decode) }
