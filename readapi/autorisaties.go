@@ -71,7 +71,7 @@ func (a applicatieRow) wire(ctx context.Context) applicatie {
 		URL: zgw.ResourceURL(ctx, "applicaties", a.UUID), ClientIDs: a.ClientIDs, Label: a.Label,
 		HeeftAlleAutorisaties: a.HeeftAlleAutorisaties, Autorisaties: make([]autorisatie, 0, len(a.Autorisaties)),
 	}
-	for _, au := range a.Autorisaties {
+	for _, au := range zgw.RenderRefs(ctx, a.Autorisaties) {
 		w := autorisatie{Component: string(au.Component), ComponentWeergave: componentWeergave[au.Component], Scopes: au.Scopes}
 		if w.Scopes == nil {
 			w.Scopes = []string{}

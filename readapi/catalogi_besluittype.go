@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -75,7 +74,7 @@ var besluittypeResource = resource{
 			&resultaattypen, &rtOmschr); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal(data, &g); err != nil {
+		if err := decodeRendered(ctx, data, &g); err != nil {
 			return nil, err
 		}
 		return besluittype{

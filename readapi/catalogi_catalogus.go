@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -48,7 +47,7 @@ var catalogusResource = resource{
 		if err := scan(&id, &data, &zt, &bt, &iot); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal(data, &g); err != nil {
+		if err := decodeRendered(ctx, data, &g); err != nil {
 			return nil, err
 		}
 		return catalogus{

@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -68,7 +67,7 @@ var informatieobjecttypeResource = resource{
 		if err := scan(&id, &cat, &concept, &data, &beginObject, &eindeObject, &zaaktypen, &besluittypen); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal(data, &g); err != nil {
+		if err := decodeRendered(ctx, data, &g); err != nil {
 			return nil, err
 		}
 		out := informatieobjecttype{

@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -39,7 +38,7 @@ var roltypeResource = resource{
 			return nil, err
 		}
 		var g catalogi.RoltypeGegevens
-		if err := json.Unmarshal(h.data, &g); err != nil {
+		if err := decodeRendered(ctx, h.data, &g); err != nil {
 			return nil, err
 		}
 		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)

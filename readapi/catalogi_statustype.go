@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -86,7 +85,7 @@ var statustypeResource = resource{
 			return nil, err
 		}
 		var g catalogi.StatustypeGegevens
-		if err := json.Unmarshal(h.data, &g); err != nil {
+		if err := decodeRendered(ctx, h.data, &g); err != nil {
 			return nil, err
 		}
 		begin, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)

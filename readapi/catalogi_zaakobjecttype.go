@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -44,7 +43,7 @@ var zaakobjecttypeResource = resource{
 			return nil, err
 		}
 		var g catalogi.ZaakobjecttypeGegevens
-		if err := json.Unmarshal(h.data, &g); err != nil {
+		if err := decodeRendered(ctx, h.data, &g); err != nil {
 			return nil, err
 		}
 		_, einde := h.geldigheid(g.BeginGeldigheid, g.EindeGeldigheid)

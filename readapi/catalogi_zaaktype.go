@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/zgw"
@@ -53,7 +52,7 @@ var zaaktypeResource = resource{
 		if err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal(data, &z.g); err != nil {
+		if err := decodeRendered(ctx, data, &z.g); err != nil {
 			return nil, err
 		}
 		return z.wire(ctx), nil

@@ -2,7 +2,6 @@ package readapi
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/zaakregister/zaakregister/domain/catalogi"
@@ -49,7 +48,7 @@ var ziotResource = resource{
 			return nil, err
 		}
 		var g catalogi.ZaaktypeInformatieobjecttypeGegevens
-		if err := json.Unmarshal(data, &g); err != nil {
+		if err := decodeRendered(ctx, data, &g); err != nil {
 			return nil, err
 		}
 		return zaaktypeInformatieobjecttype{

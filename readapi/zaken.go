@@ -131,7 +131,7 @@ var betalingsindicatieWeergaven = map[zaken.Betalingsindicatie]string{
 
 // wire returns the wire form of z, with absolute URLs of the API serving ctx.
 func (z zaakRow) wire(ctx context.Context) zaak {
-	g := z.g
+	g := zgw.RenderRefs(ctx, z.g)
 	out := zaak{
 		URL:                          zgw.ResourceURL(ctx, "zaken", z.uuid),
 		UUID:                         z.uuid,

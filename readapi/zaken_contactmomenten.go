@@ -59,7 +59,7 @@ func zaakVerzoekWire(ctx context.Context, id, zaak string, g zaken.ZaakVerzoekGe
 var zaakContactMomentOnderdeel = onderdeel{
 	table: "zaakcontactmomenten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakContactMomentGegevens](row)
+		g, err := gegevens[zaken.ZaakContactMomentGegevens](ctx, row)
 		return zaakContactMomentWire(ctx, row.uuid, row.zaak, g), err
 	},
 }
@@ -68,7 +68,7 @@ var zaakContactMomentOnderdeel = onderdeel{
 var zaakVerzoekOnderdeel = onderdeel{
 	table: "zaakverzoeken",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakVerzoekGegevens](row)
+		g, err := gegevens[zaken.ZaakVerzoekGegevens](ctx, row)
 		return zaakVerzoekWire(ctx, row.uuid, row.zaak, g), err
 	},
 }

@@ -46,7 +46,7 @@ const aardRelatieHoortBij = "Hoort bij, omgekeerd: kent"
 var zioOnderdeel = onderdeel{
 	table: "zaakinformatieobjecten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakInformatieObjectGegevens](row)
+		g, err := gegevens[zaken.ZaakInformatieObjectGegevens](ctx, row)
 		return zaakinformatieobject{
 			URL:                 zgw.ResourceURL(ctx, "zaakinformatieobjecten", row.uuid),
 			UUID:                row.uuid,
@@ -112,7 +112,7 @@ func nestedURL(ctx context.Context, zaak, collection, id string) string {
 var zaakeigenschapOnderdeel = onderdeel{
 	table: "zaakeigenschappen",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakEigenschapGegevens](row)
+		g, err := gegevens[zaken.ZaakEigenschapGegevens](ctx, row)
 		return zaakeigenschap{
 			URL:        nestedURL(ctx, row.zaak, "zaakeigenschappen", row.uuid),
 			UUID:       row.uuid,
@@ -162,7 +162,7 @@ func (s Klantcontacten) Render(w http.ResponseWriter, r *http.Request, status in
 var klantcontactOnderdeel = onderdeel{
 	table: "klantcontacten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.KlantContactGegevens](row)
+		g, err := gegevens[zaken.KlantContactGegevens](ctx, row)
 		return klantcontact{
 			URL:           zgw.ResourceURL(ctx, "klantcontacten", row.uuid),
 			UUID:          row.uuid,
@@ -216,7 +216,7 @@ func (s Zaakbesluiten) Render(w http.ResponseWriter, r *http.Request, status int
 var zaakbesluitOnderdeel = onderdeel{
 	table: "zaakbesluiten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakBesluitGegevens](row)
+		g, err := gegevens[zaken.ZaakBesluitGegevens](ctx, row)
 		return zaakbesluit{
 			URL:     nestedURL(ctx, row.zaak, "besluiten", row.uuid),
 			UUID:    row.uuid,

@@ -72,7 +72,7 @@ var rolOnderdeel = onderdeel{
 		WHERE x.zaak = o.zaak AND lower(x.data->>'gezetdoor') LIKE ('%/rollen/' || o.uuid::text)
 		ORDER BY x.created_commit, x.created_prepare, x.uuid)`,
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.RolGegevens](row)
+		g, err := gegevens[zaken.RolGegevens](ctx, row)
 		out := rol{
 			URL:                      zgw.ResourceURL(ctx, "rollen", row.uuid),
 			UUID:                     row.uuid,

@@ -50,7 +50,7 @@ var statusOnderdeel = onderdeel{
 		WHERE x.zaak = o.zaak AND lower(x.data->>'status') LIKE ('%/statussen/' || o.uuid::text)
 		ORDER BY x.created_commit, x.created_prepare, x.uuid)`,
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.StatusGegevens](row)
+		g, err := gegevens[zaken.StatusGegevens](ctx, row)
 		return status{
 			URL:                          zgw.ResourceURL(ctx, "statussen", row.uuid),
 			UUID:                         row.uuid,
@@ -107,7 +107,7 @@ func (s Resultaten) Render(w http.ResponseWriter, r *http.Request, status int, u
 var resultaatOnderdeel = onderdeel{
 	table: "resultaten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ResultaatGegevens](row)
+		g, err := gegevens[zaken.ResultaatGegevens](ctx, row)
 		return resultaat{
 			URL:           zgw.ResourceURL(ctx, "resultaten", row.uuid),
 			UUID:          row.uuid,
@@ -129,10 +129,10 @@ type resultaat struct {
 
 // gegevens decodes the data column of row, the sub-resource's fields as
 // its latest event carries them.
-func gegevens[G any](row onderdeelRow) (G, error) {
+func gegevens[G any](ctx context.Context, row onderdeelRow) (G, error) {
 	var g G
 	if err := json.Unmarshal(row.data, &g); err != nil {
 		return g, fmt.Errorf("readapi: %s: %w", row.uuid, err)
 	}
-	return g, nil
+	return zgw.RenderRefs(ctx, g), nil
 }

@@ -50,7 +50,7 @@ func (s Zaakobjecten) Render(w http.ResponseWriter, r *http.Request, status int,
 var zaakobjectOnderdeel = onderdeel{
 	table: "zaakobjecten",
 	wire: func(ctx context.Context, row onderdeelRow) (any, error) {
-		g, err := gegevens[zaken.ZaakObjectGegevens](row)
+		g, err := gegevens[zaken.ZaakObjectGegevens](ctx, row)
 		out := zaakobject{
 			URL:                        zgw.ResourceURL(ctx, "zaakobjecten", row.uuid),
 			UUID:                       row.uuid,

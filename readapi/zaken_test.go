@@ -207,10 +207,16 @@ var zkSuperuser = &autorisaties.Rights{HeeftAlleAutorisaties: true}
 // rights, and decodes the JSON body.
 func zkGet(t *testing.T, h Zaken, rights *autorisaties.Rights, path string) (*httptest.ResponseRecorder, map[string]any) {
 	t.Helper()
+	return zkGetAt(t, h, rights, zkBase, path)
+}
+
+// zkGetAt is zkGet for a registry at base URL base.
+func zkGetAt(t *testing.T, h Zaken, rights *autorisaties.Rights, base, path string) (*httptest.ResponseRecorder, map[string]any) {
+	t.Helper()
 	router := chi.NewRouter()
 	router.Use(func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := zgw.WithAPI(r.Context(), &zgw.API{Name: "zaken", Root: zkRoot, Component: autorisaties.ZRC, BaseURL: zkBase})
+			ctx := zgw.WithAPI(r.Context(), &zgw.API{Name: "zaken", Root: zkRoot, Component: autorisaties.ZRC, BaseURL: base})
 			ctx = zgw.WithPrincipal(ctx, &zgw.Principal{ClientID: "test", Rights: rights})
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})

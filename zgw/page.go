@@ -101,8 +101,12 @@ func ParseResourceURL(ctx context.Context, collection, raw string) (string, bool
 }
 
 // ParseResourceURLIn is ParseResourceURL for the API of this registry at
-// root.
+// root. It also takes the absolute-path reference the log keeps
+// ("/zaken/api/v1/zaken/…", RefURL).
 func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (string, bool) {
+	if strings.HasPrefix(raw, "/") {
+		raw = BaseURL(ctx) + raw // a reference as the log keeps it (RefURL)
+	}
 	u, err := url.Parse(raw)
 	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return "", false

@@ -117,7 +117,8 @@ func TestResourceURL(t *testing.T) {
 		{"NoUUID", baseURL + root + "/applicaties/123", false},
 		{"TrailingPath", want + "/audittrail", false},
 		{"Query", want + "?x=1", false},
-		{"Relative", root + "/applicaties/" + appUUID, false},
+		{"AbsolutePathReference", root + "/applicaties/" + appUUID, true}, // as the log keeps it (RefURL); requests are checked for absolute URLs before
+		{"Relative", "applicaties/" + appUUID, false},
 		{"Garbage", "::", false},
 	}
 	for _, tt := range tests {
@@ -160,5 +161,27 @@ func TestParseResourceURL_Aliases(t *testing.T) {
 	}
 	if got := zgw.ResourceURL(ctx, "applicaties", appUUID); got != "https://zaken.example.org"+root+"/applicaties/"+appUUID {
 		t.Errorf("ResourceURL = %s: answers use the base URL only", got)
+	}
+}
+
+// TestRefURL: a reference the log keeps for a resource of this registry
+// renders under the request's base URL and parses back to its UUID; any
+// other reference stays as it is.
+func TestRefURL(t *testing.T) {
+	ctx := apiRequest("GET", root+"/applicaties").Context()
+	ref := root + "/applicaties/" + appUUID
+	if got := zgw.RefURL(ctx, ref); got != baseURL+ref {
+		t.Errorf("RefURL(%s) = %s", ref, got)
+	}
+	for _, other := range []string{"", "https://elders.example/x", "urn:x"} {
+		if got := zgw.RefURL(ctx, other); got != other {
+			t.Errorf("RefURL(%q) = %q", other, got)
+		}
+	}
+	if id, ok := zgw.ParseResourceURL(ctx, "applicaties", ref); !ok || id != appUUID {
+		t.Errorf("ParseResourceURL(%s) = %q, %v", ref, id, ok)
+	}
+	if _, ok := zgw.ParseResourceURL(ctx, "applicaties", "//elders.example"+ref); ok {
+		t.Error("a network-path reference to another host parsed as local")
 	}
 }
