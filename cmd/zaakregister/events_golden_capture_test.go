@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/autorisaties"
 	"github.com/zaakregister/zaakregister/domain/catalogi"
 	"github.com/zaakregister/zaakregister/domain/eventgolden"
 	"github.com/zaakregister/zaakregister/domain/zaken"
@@ -19,15 +21,15 @@ import (
 
 // TestEventGolden_Capture writes the golden files of the event log (see
 // domain/eventgolden): it drives a registry through the HTTP API until it
-// has written every event type of the autorisaties, catalogi and zaken
-// contexts (all but one: zaken.rol.gewijzigd, which no request writes, see
-// rolGewijzigd), with as many fields filled as the rules allow, then reads
-// the events table as stored and hands it to eventgolden.Capture, which
-// writes per event type and schema version the data of its richest event
-// to domain/<context>/testdata/events/<type>.v<version>.json and the
-// richest metadata to domain/testdata/metadata.v1.json. It never
-// overwrites a file, and it fails, writing nothing, when an event type did
-// not occur.
+// has written every event type the autorisaties, catalogi and zaken
+// contexts list in their Events (all but one: zaken.rol.gewijzigd, which
+// no request writes, see rolGewijzigd), with as many fields filled as the
+// rules allow, then reads the events table as stored and hands it to
+// eventgolden.Capture, which writes per event type and schema version the
+// data of its richest event to
+// domain/<context>/testdata/events/<type>.v<version>.json and the richest
+// metadata to domain/testdata/metadata.v1.json. It never overwrites a
+// file, and it fails, writing nothing, when an event type did not occur.
 //
 // Run it when a schema version is added:
 //
@@ -50,7 +52,8 @@ func TestEventGolden_Capture(t *testing.T) {
 		t.Fatalf("zaken vernietig: %q", out)
 	}
 	purge, _ := readEventLog(t, g, last)
-	eventgolden.Capture(t, filepath.Join("..", "..", "domain"), []string{"autorisaties", "catalogi", "zaken"}, append(events, purge...))
+	listed := slices.Concat(autorisaties.Events(), catalogi.Events(), zaken.Events())
+	eventgolden.Capture(t, filepath.Join("..", "..", "domain"), listed, append(events, purge...))
 	t.Logf("captured in %v", time.Since(start).Round(time.Millisecond))
 }
 

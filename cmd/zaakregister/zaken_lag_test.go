@@ -18,13 +18,15 @@ import (
 // one of DESIGN.md rule 2: a write transaction elsewhere on the server,
 // open before the write, keeps the log from being read past it.
 func TestZaken_WriteNotYetReadable(t *testing.T) {
-	// Long enough that seeding the catalogue does not run into it on a
-	// loaded machine (another package's test may hold a transaction on the
-	// same server for a moment); the held writes below each wait it out.
-	t.Setenv("ZAAKREGISTER_WRITE_WAIT", "2s")
-	e := startZaken(t, 1)
-	zt, a := e.zt[0], e.admin
-	zaak := e.created(t, "/zaken", a, zaakBody(zt))["url"].(string)
+	// The catalogue and the zaak are written with the default wait: with a
+	// short one they could run into a transaction another package's test
+	// holds on the same server for a moment. The held writes go to a
+	// second process of the installation that waits 300 ms.
+	seeded := startZaken(t, 1)
+	zt, a := seeded.zt[0], seeded.admin
+	zaak := seeded.created(t, "/zaken", a, zaakBody(zt))["url"].(string)
+	t.Setenv("ZAAKREGISTER_WRITE_WAIT", "300ms")
+	e := &zrcEnv{g: openRegistryOn(t, seeded.g.dbURL, true), admin: a}
 
 	notYetReadable := func(r response) {
 		t.Helper()

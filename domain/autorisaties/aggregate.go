@@ -1,7 +1,6 @@
 package autorisaties
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -123,36 +122,4 @@ func (c *ClientIDClaim) Release(applicatie string) []domain.Event {
 	e := ClientIDVrijgegeven{ClientID: c.clientID, Applicatie: applicatie}
 	c.Apply(e)
 	return []domain.Event{e}
-}
-
-// Decode turns a stored event of this context back into its Go value.
-func Decode(eventType string, data []byte) (domain.Event, error) {
-	var (
-		e   domain.Event
-		err error
-	)
-	switch eventType {
-	case TypeApplicatieAangemaakt:
-		e, err = decode[ApplicatieAangemaakt](data)
-	case TypeApplicatieGewijzigd:
-		e, err = decode[ApplicatieGewijzigd](data)
-	case TypeApplicatieVerwijderd:
-		e, err = decode[ApplicatieVerwijderd](data)
-	case TypeClientIDGeclaimd:
-		e, err = decode[ClientIDGeclaimd](data)
-	case TypeClientIDVrijgegeven:
-		e, err = decode[ClientIDVrijgegeven](data)
-	default:
-		return nil, fmt.Errorf("autorisaties: unknown event type %q", eventType)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("autorisaties: decode %s: %w", eventType, err)
-	}
-	return e, nil
-}
-
-func decode[T domain.Event](data []byte) (domain.Event, error) {
-	var v T
-	err := json.Unmarshal(data, &v)
-	return v, err
 }

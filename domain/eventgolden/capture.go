@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/zaakregister/zaakregister/domain"
 )
 
 // Stored is one event as the log keeps it: type name, schema version, and
@@ -25,15 +27,16 @@ type Stored struct {
 // of the events, whose format is part of the log's contract too.
 const MetadataFile = "testdata/metadata.v1.json"
 
-// Capture writes the golden files of contexts (the folders domainDir/<context>)
-// from events, in log order: per event type and schema version the data
-// of the event with the most values filled (the first of equals), so that
-// a flag only some events carry (a correctie, a geforceerde change) is in
-// it; and the richest metadata to MetadataFile. A file that exists is
-// kept: a frozen version stays as written. When an event type a context
-// declares (Types) has no event, Capture fails, listing them, and writes
-// nothing.
-func Capture(t testing.TB, domainDir string, contexts []string, events []Stored) {
+// Capture writes the golden files of the event types listed (the Events
+// of one or more contexts; a type's context is the folder
+// domainDir/<context>) from events, in log order: per event type and
+// schema version the data of the event with the most values filled (the
+// first of equals), so that a flag only some events carry (a correctie, a
+// geforceerde change) is in it; and the richest metadata to MetadataFile.
+// Events of types not listed are left out. A file that exists is kept: a
+// frozen version stays as written. When a listed event type has no event
+// of its schema version, Capture fails, listing them, and writes nothing.
+func Capture(t testing.TB, domainDir string, listed []domain.EventInfo, events []Stored) {
 	t.Helper()
 	type key struct {
 		typ     string
@@ -42,7 +45,7 @@ func Capture(t testing.TB, domainDir string, contexts []string, events []Stored)
 	best := map[key]Stored{}
 	var order []key
 	var meta []byte
-	seen := map[string]bool{}
+	seen := map[key]bool{}
 	for _, e := range events {
 		k := key{e.Type, e.SchemaVersion}
 		b, ok := best[k]
@@ -55,28 +58,23 @@ func Capture(t testing.TB, domainDir string, contexts []string, events []Stored)
 		if meta == nil || richness(t, e.Metadata) > richness(t, meta) {
 			meta = e.Metadata
 		}
-		seen[e.Type] = true
+		seen[k] = true
 	}
 	var missing []string
-	for _, c := range contexts {
-		types, err := Types(filepath.Join(domainDir, c))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, typ := range types {
-			if !seen[typ] {
-				missing = append(missing, typ)
-			}
+	types := map[string]bool{}
+	for _, info := range listed {
+		types[info.Type] = true
+		if !seen[key{info.Type, info.Version}] {
+			missing = append(missing, FileName(info.Type, info.Version))
 		}
 	}
 	if len(missing) > 0 {
 		slices.Sort(missing)
-		t.Fatalf("no event of %d event types was written, so no golden file was:\n\t%s", len(missing), strings.Join(missing, "\n\t"))
+		t.Fatalf("no event of %d event types at their schema version was written, so no golden file was:\n\t%s", len(missing), strings.Join(missing, "\n\t"))
 	}
 	for _, k := range order {
-		c, _, _ := strings.Cut(k.typ, ".")
-		if slices.Contains(contexts, c) {
-			writeNew(t, filepath.Join(domainDir, c, filepath.FromSlash(Dir), FileName(k.typ, k.version)), best[k].Data)
+		if types[k.typ] {
+			writeNew(t, filepath.Join(domainDir, contextOf(k.typ), filepath.FromSlash(Dir), FileName(k.typ, k.version)), best[k].Data)
 		}
 	}
 	writeNew(t, filepath.Join(domainDir, filepath.FromSlash(MetadataFile)), meta)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,41 +19,32 @@ import (
 type Decoder func(eventType string, data []byte) (domain.Event, error)
 
 // Check runs the golden-file test of the context whose package is the
-// current directory (as in its own test) with its Decode:
-//   - Decode handles exactly the event types the package declares (Types);
+// current directory (as in its own test), with its Decode and its Events:
+//   - the list names each type once, with its schema version, stream and
+//     meaning, and a notification either complete (kanaal, resource and
+//     actie) or absent; New gives a value of the type and version listed;
+//   - Decode reads every listed type to a value of that Go type, and
+//     refuses any other type: every golden file must be of a listed type;
 //   - every golden file decodes to an event of its file's type and schema
 //     version, and that event encodes back to the same JSON (compared as
 //     values: key order and spacing aside, a renamed, dropped or added
 //     field fails);
-//   - every declared event type has a golden file of the schema version
-//     its Go type has now.
-func Check(t *testing.T, decode Decoder) {
+//   - every listed event type has a golden file of its schema version.
+func Check(t *testing.T, decode Decoder, events []domain.EventInfo) {
 	t.Helper()
-	files, err := parsePackage(".")
-	if err != nil {
-		t.Fatal(err)
+	if len(events) == 0 {
+		t.Fatal("the context lists no event types")
 	}
-	declared := typeConstants(files)
-	if len(declared) == 0 {
-		t.Fatal("the package declares no event types (string constants named Type...)")
-	}
-	named, err := decodeTypes(files, declared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	types := map[string]bool{}
-	for _, v := range declared {
-		types[v] = true
-	}
-	for _, typ := range sortedKeys(types) {
-		if !slices.Contains(named, typ) {
-			t.Errorf("Decode does not name event type %s", typ)
+	listed := map[string]domain.EventInfo{}
+	for _, info := range events {
+		if _, dup := listed[info.Type]; dup {
+			t.Errorf("%s is listed twice", info.Type)
 		}
+		listed[info.Type] = info
+		checkInfo(t, decode, info)
 	}
-	for _, typ := range named {
-		if !types[typ] {
-			t.Errorf("Decode accepts %s, which is no Type constant of the package", typ)
-		}
+	if e, err := decode("no.such.event-type", []byte("{}")); err == nil {
+		t.Errorf("Decode accepts an event type nobody listed, as %T", e)
 	}
 
 	entries, err := os.ReadDir(Dir)
@@ -65,30 +55,51 @@ func Check(t *testing.T, decode Decoder) {
 	for _, entry := range entries {
 		name := entry.Name()
 		typ, version, ok := parseFileName(name)
+		_, isListed := listed[typ]
 		switch {
 		case entry.IsDir() || !ok:
 			t.Errorf("%s/%s is not named <event type>.v<schema version>.json", Dir, name)
 			continue
-		case !types[typ]:
-			t.Errorf("%s/%s: the package declares no event type %s", Dir, name, typ)
+		case !isListed:
+			t.Errorf("%s/%s: the context lists no event type %s (see its Events)", Dir, name, typ)
 			continue
 		}
 		golden[name] = true
 		t.Run(name, func(t *testing.T) { checkFile(t, decode, filepath.Join(Dir, name), typ, version) })
 	}
-
-	for _, typ := range sortedKeys(types) {
-		// The schema version an event type is written with now is its Go
-		// type's; any payload gives the Go type.
-		e, err := decode(typ, []byte("{}"))
-		if err != nil {
-			t.Errorf("Decode refuses declared event type %s: %v", typ, err)
-			continue
-		}
-		if name := FileName(typ, e.SchemaVersion()); !golden[name] {
+	for _, typ := range sortedKeys(listed) {
+		if name := FileName(typ, listed[typ].Version); !golden[name] {
 			t.Errorf("%s has no golden file of its schema version %d: %s/%s (see cmd/zaakregister's TestEventGolden_Capture)",
-				typ, e.SchemaVersion(), Dir, name)
+				typ, listed[typ].Version, Dir, name)
 		}
+	}
+}
+
+// checkInfo checks one entry of a context's Events against its Go type and
+// Decode.
+func checkInfo(t *testing.T, decode Decoder, info domain.EventInfo) {
+	t.Helper()
+	switch {
+	case info.Type == "" || info.Version < 1 || info.New == nil:
+		t.Errorf("%q: an event type needs a name, a schema version of 1 or more and a New", info.Type)
+		return
+	case info.Stream == "" || info.Meaning == "":
+		t.Errorf("%s: an event type needs a stream and a meaning", info.Type)
+	case (info.Kanaal == "") != (info.Resource == "") || (info.Kanaal == "") != (info.Actie == ""):
+		t.Errorf("%s: a notification needs kanaal, resource and actie, or none of them", info.Type)
+	}
+	zero := info.New()
+	if zero.EventType() != info.Type || zero.SchemaVersion() != info.Version {
+		t.Errorf("%s version %d: New gives a %T, which is %s version %d", info.Type, info.Version,
+			zero, zero.EventType(), zero.SchemaVersion())
+	}
+	e, err := decode(info.Type, []byte("{}"))
+	if err != nil {
+		t.Errorf("Decode refuses listed event type %s: %v", info.Type, err)
+		return
+	}
+	if reflect.TypeOf(e) != reflect.TypeOf(zero) {
+		t.Errorf("Decode reads %s as a %T, New gives a %T", info.Type, e, zero)
 	}
 }
 

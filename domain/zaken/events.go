@@ -1,12 +1,6 @@
 package zaken
 
-import (
-	"encoding/json"
-	"fmt"
-
-	"github.com/zaakregister/zaakregister/domain"
-	"github.com/zaakregister/zaakregister/domain/catalogi"
-)
+import "github.com/zaakregister/zaakregister/domain/catalogi"
 
 // Event type names. They are written into the log and must never change.
 // The sub-resource names are "zaken." + soort + ".aangemaakt" and so on.
@@ -57,56 +51,4 @@ type Kanaal struct {
 	Bronorganisatie             string                               `json:"bronorganisatie"`
 	Zaaktype                    string                               `json:"zaaktype" ref:"catalogi/zaaktypen"`
 	Vertrouwelijkheidaanduiding catalogi.Vertrouwelijkheidaanduiding `json:"vertrouwelijkheidaanduiding"`
-}
-
-// Decode turns a stored event of this context back into its Go value.
-func Decode(eventType string, data []byte) (domain.Event, error) {
-	decoders := map[string]func([]byte) (domain.Event, error){
-		TypeZaakAangemaakt:                 decode[ZaakAangemaakt],
-		TypeZaakGewijzigd:                  decode[ZaakGewijzigd],
-		TypeZaakAfgesloten:                 decode[ZaakAfgesloten],
-		TypeZaakHeropend:                   decode[ZaakHeropend],
-		TypeZaakVerwijderd:                 decode[ZaakVerwijderd],
-		TypeStatusAangemaakt:               decode[StatusAangemaakt],
-		TypeResultaatAangemaakt:            decode[ResultaatAangemaakt],
-		TypeResultaatGewijzigd:             decode[ResultaatGewijzigd],
-		TypeResultaatVerwijderd:            decode[ResultaatVerwijderd],
-		TypeRolAangemaakt:                  decode[RolAangemaakt],
-		TypeRolGewijzigd:                   decode[RolGewijzigd],
-		TypeRolVerwijderd:                  decode[RolVerwijderd],
-		TypeZaakObjectAangemaakt:           decode[ZaakObjectAangemaakt],
-		TypeZaakObjectGewijzigd:            decode[ZaakObjectGewijzigd],
-		TypeZaakObjectVerwijderd:           decode[ZaakObjectVerwijderd],
-		TypeZaakEigenschapAangemaakt:       decode[ZaakEigenschapAangemaakt],
-		TypeZaakEigenschapGewijzigd:        decode[ZaakEigenschapGewijzigd],
-		TypeZaakEigenschapVerwijderd:       decode[ZaakEigenschapVerwijderd],
-		TypeZaakInformatieObjectAangemaakt: decode[ZaakInformatieObjectAangemaakt],
-		TypeZaakInformatieObjectGewijzigd:  decode[ZaakInformatieObjectGewijzigd],
-		TypeZaakInformatieObjectVerwijderd: decode[ZaakInformatieObjectVerwijderd],
-		TypeKlantContactAangemaakt:         decode[KlantContactAangemaakt],
-		TypeZaakBesluitAangemaakt:          decode[ZaakBesluitAangemaakt],
-		TypeZaakBesluitVerwijderd:          decode[ZaakBesluitVerwijderd],
-		TypeZaakContactMomentAangemaakt:    decode[ZaakContactMomentAangemaakt],
-		TypeZaakContactMomentVerwijderd:    decode[ZaakContactMomentVerwijderd],
-		TypeZaakVerzoekAangemaakt:          decode[ZaakVerzoekAangemaakt],
-		TypeZaakVerzoekVerwijderd:          decode[ZaakVerzoekVerwijderd],
-		TypeIdentificatieGereserveerd:      decode[IdentificatieGereserveerd],
-		TypeIdentificatieUitgegeven:        decode[IdentificatieUitgegeven],
-		TypeZaakVernietigd:                 decode[ZaakVernietigd],
-	}
-	dec, ok := decoders[eventType]
-	if !ok {
-		return nil, fmt.Errorf("zaken: unknown event type %q", eventType)
-	}
-	e, err := dec(data)
-	if err != nil {
-		return nil, fmt.Errorf("zaken: decode %s: %w", eventType, err)
-	}
-	return e, nil
-}
-
-func decode[T domain.Event](data []byte) (domain.Event, error) {
-	var v T
-	err := json.Unmarshal(data, &v)
-	return v, err
 }
