@@ -84,3 +84,29 @@ func deepCopy(t *testing.T, v refTarget) refTarget {
 	}
 	return out
 }
+
+// TestLocalizeRef: a URL of the tagged collection of this registry, under
+// the base URL or an alias, becomes its absolute-path reference, which
+// RefURL renders back under the current base URL; anything else stays.
+func TestLocalizeRef(t *testing.T) {
+	bases := []string{"https://zaken.example.org", "http://10.0.0.5:8000/registry"}
+	const zt = "/catalogi/api/v1/zaaktypen/" + "6f2a5b1c-8d3e-4f70-9a1b-2c3d4e5f6a7b"
+	tests := []struct{ name, target, raw, want string }{
+		{"Base", "catalogi/zaaktypen", "https://zaken.example.org" + zt, zt},
+		{"BaseDefaultPort", "catalogi/zaaktypen", "https://ZAKEN.example.org:443" + zt, zt},
+		{"AliasWithPath", "catalogi/zaaktypen", "http://10.0.0.5:8000/registry" + zt, zt},
+		{"OtherCollection", "catalogi/statustypen", "https://zaken.example.org" + zt, "https://zaken.example.org" + zt},
+		{"OtherHost", "catalogi/zaaktypen", "https://elders.example.org" + zt, "https://elders.example.org" + zt},
+		{"Query", "catalogi/zaaktypen", "https://zaken.example.org" + zt + "?x=1", "https://zaken.example.org" + zt + "?x=1"},
+		{"Extern", "url", "https://zaken.example.org" + zt, "https://zaken.example.org" + zt},
+		{"AlreadyLocal", "catalogi/zaaktypen", zt, zt},
+		{"Empty", "catalogi/zaaktypen", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := domain.LocalizeRef(bases, tt.target, tt.raw); got != tt.want {
+				t.Errorf("LocalizeRef(%s) = %s, want %s", tt.raw, got, tt.want)
+			}
+		})
+	}
+}

@@ -113,7 +113,7 @@ func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (stri
 	}
 	for _, b := range baseURLs(ctx) {
 		base, err := url.Parse(b)
-		if err != nil || !sameOrigin(u, base) {
+		if err != nil || !domain.SameOrigin(u, base) {
 			continue
 		}
 		rest, ok := strings.CutPrefix(u.EscapedPath(), strings.TrimSuffix(base.EscapedPath(), "/")+root+"/"+collection+"/")
@@ -136,18 +136,4 @@ func baseURLs(ctx context.Context) []string {
 		bases = append(bases, a.Aliases...)
 	}
 	return bases
-}
-
-// sameOrigin reports whether u and base have the same scheme and host,
-// compared case-insensitively and with the scheme's default port ignored.
-func sameOrigin(u, base *url.URL) bool {
-	return strings.EqualFold(u.Scheme, base.Scheme) && origin(u) == origin(base)
-}
-
-func origin(u *url.URL) string {
-	host, port := strings.ToLower(u.Hostname()), u.Port()
-	if port == "" || (strings.EqualFold(u.Scheme, "http") && port == "80") || (strings.EqualFold(u.Scheme, "https") && port == "443") {
-		return host
-	}
-	return host + ":" + port
 }

@@ -2,7 +2,6 @@ package zgw
 
 import (
 	"context"
-	"net/url"
 	"strings"
 
 	"github.com/zaakregister/zaakregister/domain"
@@ -26,37 +25,10 @@ func RenderRefs[T any](ctx context.Context, v T) T {
 	return domain.MapRefs(v, func(_, ref string) string { return RefURL(ctx, ref) })
 }
 
-// LocalizeRef returns the form the log keeps of raw, the value of a field
-// tagged ref:"<api>/<collection>" (target): when raw is the URL of a
-// resource of that collection of this registry, under one of bases (the
-// base URL and its aliases), its absolute-path reference
-// ("/catalogi/api/v1/zaaktypen/<uuid>"); anything else (a URL of another
-// registry, of another collection, with a query or fragment, a target of
-// "url") as it is.
-func LocalizeRef(bases []string, target, raw string) string {
-	api, collection, ok := strings.Cut(target, "/")
-	if !ok || !strings.HasPrefix(raw, "http") {
-		return raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return raw
-	}
-	prefix := "/" + api + "/api/v1/" + collection + "/"
-	for _, b := range bases {
-		base, err := url.Parse(b)
-		if err != nil || !sameOrigin(u, base) {
-			continue
-		}
-		if rest, ok := strings.CutPrefix(u.EscapedPath(), strings.TrimSuffix(base.EscapedPath(), "/")); ok && strings.HasPrefix(rest, prefix) {
-			return rest
-		}
-	}
-	return raw
-}
-
-// LocalizeRefs returns a copy of v with every reference in the form the
-// log keeps (LocalizeRef); v is left as it was.
-func LocalizeRefs[T any](bases []string, v T) T {
-	return domain.MapRefs(v, func(target, raw string) string { return LocalizeRef(bases, target, raw) })
+// LocalizeRefs returns a copy of v with every reference to a resource of
+// this registry, under the base URL of the request or one of the API's
+// aliases, in the form the log keeps (domain.LocalizeRef); v is left as
+// it was.
+func LocalizeRefs[T any](ctx context.Context, v T) T {
+	return domain.LocalizeRefs(baseURLs(ctx), v)
 }
