@@ -37,9 +37,9 @@ type applicatieBody struct {
 type autorisatieBody struct {
 	Component                      string   `json:"component"`
 	Scopes                         []string `json:"scopes"`
-	Zaaktype                       string   `json:"zaaktype"`
-	Informatieobjecttype           string   `json:"informatieobjecttype"`
-	Besluittype                    string   `json:"besluittype"`
+	Zaaktype                       string   `json:"zaaktype" ref:"catalogi/zaaktypen"`
+	Informatieobjecttype           string   `json:"informatieobjecttype" ref:"catalogi/informatieobjecttypen"`
+	Besluittype                    string   `json:"besluittype" ref:"catalogi/besluittypen"`
 	MaxVertrouwelijkheidaanduiding string   `json:"maxVertrouwelijkheidaanduiding"`
 }
 

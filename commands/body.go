@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,10 @@ func decodeBody(r *http.Request, dst any, readOnly ...string) (decoded, error) {
 	if err := zgw.DecodeJSON(r, dst, readOnly...); err != nil {
 		return decoded{}, err
 	}
+	// From here on a reference to a resource of this registry is kept as
+	// the log keeps it (docs/decisions.md).
+	v := reflect.ValueOf(dst).Elem()
+	v.Set(reflect.ValueOf(zgw.LocalizeRefs(r.Context(), v.Interface())))
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &top); err != nil {
 		return decoded{}, domain.Invalid("nonFieldErrors", "invalid", "Ongeldige data: verwacht een object.")

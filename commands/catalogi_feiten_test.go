@@ -17,22 +17,22 @@ func TestCatalogi_ResultaattypeFeiten(t *testing.T) {
 
 	var p domain.Problems
 	g, f, err := e.h.resultaattypeFeiten(e.plain, &p, catalogi.ResultaattypeGegevens{
-		Selectielijstklasse: resultaat, Resultaattypeomschrijving: rtOmschr,
-		Besluittypen: []string{url("besluittypen", strings.ToUpper(bt)), url("besluittypen", missing)},
+		Selectielijstklasse: local(resultaat), Resultaattypeomschrijving: local(rtOmschr),
+		Besluittypen: []string{local(url("besluittypen", strings.ToUpper(bt))), url("besluittypen", missing)},
 	})
 	if err != nil || p.Err() != nil {
 		t.Fatal(err, p.Err())
 	}
-	if f.Selectielijstklasse.URL != resultaat || f.Selectielijstklasse.Bewaartermijn != "P10Y" || f.OmschrijvingGeneriek != "Verleend" {
+	if f.Selectielijstklasse.URL != local(resultaat) || f.Selectielijstklasse.Bewaartermijn != "P10Y" || f.OmschrijvingGeneriek != "Verleend" {
 		t.Fatalf("facts %+v", f)
 	}
-	if g.Besluittypen[0] != url("besluittypen", bt) {
+	if g.Besluittypen[0] != ref("besluittypen", bt) {
 		t.Fatalf("besluittype not canonical: %v", g.Besluittypen)
 	}
-	if v, ok := f.Besluittypen[url("besluittypen", bt)]; !ok || v.Catalogus != cat || !v.Concept {
+	if v, ok := f.Besluittypen[ref("besluittypen", bt)]; !ok || v.Catalogus != cat || !v.Concept {
 		t.Fatalf("besluittype resolved to %+v", f.Besluittypen)
 	}
-	if _, ok := f.Besluittypen[url("besluittypen", missing)]; ok {
+	if _, ok := f.Besluittypen[ref("besluittypen", missing)]; ok {
 		t.Fatal("a missing besluittype must stay unresolved, for the domain to report")
 	}
 

@@ -77,22 +77,22 @@ func (x logIndex) VersionsOf(ctx context.Context, soort catalogi.Soort, catalogu
 type fakeSelectielijst struct{ procestermijn string }
 
 func (f fakeSelectielijst) Procestype(_ context.Context, field, url string) error {
-	if url != procestype {
+	if url != local(procestype) {
 		return domain.Invalid(field, refs.CodeBadURL, "onbekend")
 	}
 	return nil
 }
 
 func (f fakeSelectielijst) Resultaat(_ context.Context, field, url string) (catalogi.SelectielijstResultaat, error) {
-	if url != resultaat {
+	if url != local(resultaat) {
 		return catalogi.SelectielijstResultaat{}, domain.Invalid(field, refs.CodeBadURL, "onbekend")
 	}
-	return catalogi.SelectielijstResultaat{URL: url, ProcestypeURL: procestype, Waardering: "vernietigen",
+	return catalogi.SelectielijstResultaat{URL: url, ProcestypeURL: local(procestype), Waardering: "vernietigen",
 		Procestermijn: f.procestermijn, Bewaartermijn: "P10Y"}, nil
 }
 
 func (f fakeSelectielijst) ResultaatTypeOmschrijving(_ context.Context, field, url string) (string, error) {
-	if url != rtOmschr {
+	if url != local(rtOmschr) {
 		return "", domain.Invalid(field, refs.CodeInvalidResource, "onbekend")
 	}
 	return "Verleend", nil
@@ -137,6 +137,12 @@ func newEnv(t *testing.T) *env {
 }
 
 func url(collection, id string) string { return testBase + testRoot + "/" + collection + "/" + id }
+
+// ref is the reference the log keeps to resource id in collection.
+func ref(collection, id string) string { return testRoot + "/" + collection + "/" + id }
+
+// local is the reference the log keeps for u, a URL under testBase.
+func local(u string) string { return strings.TrimPrefix(u, testBase) }
 
 // call runs handler h on a request with body and path uuid in ctx.
 func (e *env) call(ctx context.Context, h http.HandlerFunc, method, id string, body any) (int, map[string]any) {

@@ -208,7 +208,7 @@ func (h *Catalogi) byURL(ctx context.Context, p *domain.Problems, s soortInfo, f
 		if p.Merge(err) {
 			continue
 		}
-		u := zgw.ResourceURL(ctx, s.collection, id)
+		u := zgw.ResourceRef(zgw.APIFrom(ctx).Root, s.collection, id)
 		urls = append(urls, u)
 		v, err := h.loadVersie(ctx, s, id)
 		if err != nil {

@@ -18,8 +18,8 @@ import (
 type resultaattypeBody struct {
 	Zaaktype                  string                              `json:"zaaktype"`
 	Omschrijving              string                              `json:"omschrijving"`
-	Resultaattypeomschrijving string                              `json:"resultaattypeomschrijving"`
-	Selectielijstklasse       string                              `json:"selectielijstklasse"`
+	Resultaattypeomschrijving string                              `json:"resultaattypeomschrijving" ref:"referentielijsten/resultaattypeomschrijvingen"`
+	Selectielijstklasse       string                              `json:"selectielijstklasse" ref:"referentielijsten/resultaten"`
 	Toelichting               string                              `json:"toelichting"`
 	Archiefnominatie          catalogi.Archiefnominatie           `json:"archiefnominatie"`
 	Archiefactietermijn       string                              `json:"archiefactietermijn"`
@@ -30,8 +30,8 @@ type resultaattypeBody struct {
 	EindeGeldigheid           catalogi.Date                       `json:"eindeGeldigheid"`
 	IndicatieSpecifiek        *bool                               `json:"indicatieSpecifiek"`
 	Procestermijn             string                              `json:"procestermijn"`
-	Besluittypen              []string                            `json:"besluittypen"`
-	Informatieobjecttypen     []string                            `json:"informatieobjecttypen"`
+	Besluittypen              []string                            `json:"besluittypen" ref:"catalogi/besluittypen"`
+	Informatieobjecttypen     []string                            `json:"informatieobjecttypen" ref:"catalogi/informatieobjecttypen"`
 }
 
 var resultaattypeReadOnly = []string{"url", "zaaktypeIdentificatie", "omschrijvingGeneriek", "besluittypeOmschrijving",

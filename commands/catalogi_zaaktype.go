@@ -37,7 +37,7 @@ type zaaktypeBody struct {
 	Publicatietekst                 string                               `json:"publicatietekst"`
 	Verantwoordingsrelatie          []string                             `json:"verantwoordingsrelatie"`
 	ProductenOfDiensten             []string                             `json:"productenOfDiensten"`
-	SelectielijstProcestype         string                               `json:"selectielijstProcestype"`
+	SelectielijstProcestype         string                               `json:"selectielijstProcestype" ref:"referentielijsten/procestypen"`
 	Referentieproces                catalogi.Referentieproces            `json:"referentieproces"`
 	Verantwoordelijke               string                               `json:"verantwoordelijke"`
 	Broncatalogus                   *catalogi.Broncatalogus              `json:"broncatalogus"`

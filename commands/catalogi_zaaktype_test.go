@@ -39,7 +39,7 @@ func TestCatalogi_ZaaktypeWithSubtypes(t *testing.T) {
 		t.Fatalf("eigenschap.statustype stored as %q", g.Statustype)
 	}
 	if g, _ := z.Resultaattype(rt); g.Archiefnominatie != catalogi.Vernietigen || g.Archiefactietermijn != "P10Y" ||
-		g.OmschrijvingGeneriek != "Verleend" || g.Besluittypen[0] != url("besluittypen", bt) {
+		g.OmschrijvingGeneriek != "Verleend" || g.Besluittypen[0] != ref("besluittypen", bt) {
 		t.Fatalf("resultaattype derived %+v", g)
 	}
 

@@ -19,6 +19,7 @@ type change[T any] struct {
 	raw      []byte
 	partial  bool
 	readOnly []string
+	bases    []string // the base URL and its aliases, for the references sent (zgw.BaseURLs)
 }
 
 // decodeChange decodes the body of r strictly into T (unknown fields and
@@ -26,7 +27,7 @@ type change[T any] struct {
 // at once when it breaks the request schema of the operation in the OAS
 // (checkOAS) and keeps the raw body of a PATCH (partial).
 func decodeChange[T any](r *http.Request, partial bool, readOnly ...string) (change[T], error) {
-	c := change[T]{partial: partial, readOnly: readOnly}
+	c := change[T]{partial: partial, readOnly: readOnly, bases: zgw.BaseURLs(r.Context())}
 	if r.Body == nil {
 		r.Body = http.NoBody
 	}
@@ -71,5 +72,5 @@ func (c change[T]) over(old T) (T, error) {
 	}
 	var out T
 	err = json.Unmarshal(doc, &out)
-	return out, err
+	return domain.LocalizeRefs(c.bases, out), err
 }

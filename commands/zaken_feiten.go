@@ -11,10 +11,10 @@ import (
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
-// catalogiURL returns the canonical URL of a resource of this registry's
-// Catalogi API.
-func catalogiURL(ctx context.Context, collection, id string) string {
-	return zgw.ResourceURLIn(ctx, CatalogiRoot, collection, id)
+// catalogiURL returns the reference the log keeps to a resource of this
+// registry's Catalogi API (zgw.ResourceRef).
+func catalogiURL(_ context.Context, collection, id string) string {
+	return zgw.ResourceRef(CatalogiRoot, collection, id)
 }
 
 // canonicalCatalogiURL returns raw in its canonical form when it names a
@@ -113,9 +113,9 @@ func (h *Zaken) hoofdzaakFeit(ctx context.Context, raw string, bekend map[string
 	}
 	hz, err := h.gekoppeldeZaak(ctx, id, bekend[id])
 	if err != nil || hz == nil {
-		return zaakURL(ctx, id), nil, err
+		return zgw.ResourceRef(ZakenRoot, collZaken, id), nil, err
 	}
-	return zaakURL(ctx, id), &zaken.HoofdzaakFeit{UUID: id, IsDeelzaak: hz.IsDeelzaak(), Einddatum: hz.Gegevens().Einddatum}, nil
+	return zgw.ResourceRef(ZakenRoot, collZaken, id), &zaken.HoofdzaakFeit{UUID: id, IsDeelzaak: hz.IsDeelzaak(), Einddatum: hz.Gegevens().Einddatum}, nil
 }
 
 // relevanteZaken checks each URL of relevanteAndereZaken (zrc-011): a zaak

@@ -63,7 +63,7 @@ func (h *Zaken) gezetdoorFeit(ctx context.Context, z *zaken.Zaak, raw string) (s
 	if raw == "" || !ok {
 		return raw, nil, nil
 	}
-	url := zgw.ResourceURLIn(ctx, ZakenRoot, collRollen, id)
+	url := zgw.ResourceRef(ZakenRoot, collRollen, id)
 	if _, eigen := z.RolVan(id); eigen {
 		return url, &zaken.RolFeit{Zaak: z.UUID(), UUID: id}, nil
 	}

@@ -73,3 +73,29 @@ func (t EventTypes) Decode(eventType string, data []byte) (Event, error) {
 	}
 	return p.Elem().Interface().(Event), nil
 }
+
+// Upcast brings data, an event of info's type stored under schema version
+// version, to info.Version, and returns it with its new version. The one
+// change of version so far is 1 to 2 of the types that hold references: a
+// reference to a resource of this registry is kept as its absolute-path
+// reference instead of its URL (docs/decisions.md). A version-1 event
+// holds the URL, which is taken for this registry's when it lies under one
+// of bases (the base URL and its aliases, LocalizeRef); nothing else in it
+// changes. Data of the current version comes back as it is.
+func (info EventInfo) Upcast(bases []string, version int, data []byte) ([]byte, int, error) {
+	switch {
+	case version == info.Version:
+		return data, version, nil
+	case version != 1 || info.Version != 2:
+		return nil, version, fmt.Errorf("%s: no upcaster from schema version %d to %d", info.Type, version, info.Version)
+	}
+	p := reflect.New(reflect.TypeOf(info.New()))
+	if err := json.Unmarshal(data, p.Interface()); err != nil {
+		return nil, version, fmt.Errorf("%s version %d: %w", info.Type, version, err)
+	}
+	out, err := json.Marshal(LocalizeRefs(bases, p.Elem().Interface()))
+	if err != nil {
+		return nil, version, fmt.Errorf("%s version %d: %w", info.Type, version, err)
+	}
+	return out, info.Version, nil
+}

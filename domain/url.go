@@ -3,6 +3,7 @@ package domain
 import (
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // CodeBadURL is the invalidParam code of a URL the registry does not
@@ -26,6 +27,17 @@ func HTTPURL(u *url.URL) bool {
 		}
 	}
 	return true
+}
+
+// RefFault is URLFault for the value of a field tagged ref (MapRefs):
+// there, an absolute-path reference ("/catalogi/api/v1/zaaktypen/…") is
+// the form the log keeps of a URL of this registry, which the handler has
+// recognised and resolved (LocalizeRef), and so no fault.
+func RefFault(raw string) string {
+	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") {
+		return ""
+	}
+	return URLFault(raw)
 }
 
 // URLFault checks rawURL as the value of a URL field: "" when it is an

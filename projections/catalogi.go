@@ -185,13 +185,14 @@ func splitRefs(refs []string, collection string) (names, uuids []string) {
 }
 
 // refUUID returns the uuid of a reference that is the URL of a resource in
-// collection of any Catalogi API root ("…/catalogi/api/v1/zaaktypen/{uuid}").
+// collection of any Catalogi API root ("…/catalogi/api/v1/zaaktypen/{uuid}"),
+// or the reference the log keeps to one ("/catalogi/api/v1/zaaktypen/{uuid}").
 // The host is not checked: the domain has already resolved the reference
 // within the catalogus, and the read model must not depend on the public
 // base URL, which may change.
 func refUUID(ref, collection string) (string, bool) {
-	if !strings.Contains(ref, "://") {
-		return "", false
+	if !strings.Contains(ref, "://") && !strings.HasPrefix(ref, "/") {
+		return "", false // a name: an omschrijving or identificatie
 	}
 	u, err := url.Parse(ref)
 	if err != nil {

@@ -59,7 +59,7 @@ func FuzzZakenQuery(f *testing.F) {
 				zgw.WriteError(w, r, err)
 				return
 			}
-			filter = newZakenFilter(queryParams(r.URL.Query()))
+			filter = newZakenFilter(r.Context(), queryParams(r.URL.Query()))
 			filter.zaken()
 			order = filter.ordering("ordering")
 			where = filter.sql()

@@ -210,7 +210,7 @@ func (Zaken) rights(r *http.Request) RightsFilter {
 // ordering and pagination, always AND-ed with the principal's
 // RightsFilter (zrc-006).
 func (s Zaken) List(w http.ResponseWriter, r *http.Request) {
-	s.list(w, r, newZakenFilter(queryParams(r.URL.Query())), r.URL.Query().Get("expand"))
+	s.list(w, r, newZakenFilter(r.Context(), queryParams(r.URL.Query())), r.URL.Query().Get("expand"))
 }
 
 // list answers one page of the zaken that f selects with every zaken

@@ -35,7 +35,7 @@ func TestZakenFilter_OnZaaktypeOnly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := newZakenFilter(queryParams(values))
+		f := newZakenFilter(t.Context(), queryParams(values))
 		f.zaken()
 		if err := f.p.Err(); err != nil {
 			t.Fatalf("%q: %v", query, err)

@@ -1,6 +1,7 @@
 package readapi
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"net/url"
@@ -47,6 +48,7 @@ func (q queryParams) values(name string) ([]string, bool) {
 // from src, so filter's query-reading methods must not be called on it.
 type zakenFilter struct {
 	*filter
+	ctx context.Context // of the request, for the URLs of this registry (zgw.LocalizeURL)
 	src zaakParams
 	// rol holds the rol__ conditions on zrc.rollen r; they are AND-ed in one
 	// EXISTS, so that, as in the reference implementation, one rol must
@@ -54,9 +56,10 @@ type zakenFilter struct {
 	rol []string
 }
 
-// newZakenFilter returns an empty filter on the values of src.
-func newZakenFilter(src zaakParams) *zakenFilter {
-	return &zakenFilter{filter: &filter{}, src: src}
+// newZakenFilter returns an empty filter on the values of src, for the
+// request of ctx.
+func newZakenFilter(ctx context.Context, src zaakParams) *zakenFilter {
+	return &zakenFilter{filter: &filter{}, ctx: ctx, src: src}
 }
 
 // value returns parameter name, "" when absent. A value PostgreSQL cannot
@@ -141,7 +144,7 @@ func (f *zakenFilter) choiceIn(name, col string, allowed ...string) {
 // url filters col on equality with the absolute URL in parameter name.
 func (f *zakenFilter) url(name, col string) {
 	if v := f.value(name); v != "" && f.validURL(name, v) {
-		f.add(col+" = %s", v)
+		f.add(col+" = %s", zgw.LocalizeURL(f.ctx, v))
 	}
 }
 
@@ -156,7 +159,11 @@ func (f *zakenFilter) urlIn(name, col string) {
 			return
 		}
 	}
-	f.add(col+" = ANY(%s::text[])", vs)
+	local := make([]string, len(vs))
+	for i, v := range vs {
+		local[i] = zgw.LocalizeURL(f.ctx, v)
+	}
+	f.add(col+" = ANY(%s::text[])", local)
 }
 
 // uuidIn filters col on the UUIDs of parameter name.

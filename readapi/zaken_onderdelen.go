@@ -297,7 +297,7 @@ func permissionDenied() error {
 // no absolute URL is a 400, the URL of anything but a zaak of this API
 // matches nothing.
 func onderdeelFilter(r *http.Request) *zakenFilter {
-	f := newZakenFilter(queryParams(r.URL.Query()))
+	f := newZakenFilter(r.Context(), queryParams(r.URL.Query()))
 	v := f.value("zaak")
 	if v == "" || !f.validURL("zaak", v) {
 		return f

@@ -131,7 +131,7 @@ func (s Zaken) Search(w http.ResponseWriter, r *http.Request) {
 		zgw.WriteError(w, r, domain.Invalid("nonFieldErrors", "empty_search_body", "Zoekparameters moeten opgegeven worden."))
 		return
 	}
-	f := newZakenFilter(body.params())
+	f := newZakenFilter(r.Context(), body.params())
 	if err := s.within(r.Context(), f, "zaakgeometrie.within", body.Zaakgeometrie); err != nil {
 		zgw.WriteError(w, r, err)
 		return

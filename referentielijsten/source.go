@@ -18,11 +18,11 @@ import (
 type Source struct {
 	Lijsten *Lijsten
 	// Root is the root of the Referentielijsten API in force, without a
-	// trailing slash ("https://registry.example/referentielijsten/api/v1").
+	// trailing slash: that of an external API
+	// ("https://selectielijst.example/api/v1"), or the built-in API's
+	// Root ("/referentielijsten/api/v1"), whose references the log keeps
+	// without the base URL (docs/decisions.md).
 	Root string
-	// Aliases are former roots of the built-in API (under the registry's
-	// former base URLs), whose URLs are taken for Root's.
-	Aliases []string
 	// Builtin tells that Root is served by this registry from Lijsten.
 	Builtin bool
 	// Resolver fetches from an external API; unused when Builtin.
@@ -31,13 +31,13 @@ type Source struct {
 
 // id returns the uuid in url under Root's collection, or a bad-url error.
 func (s *Source) id(field, url, collection string) (string, error) {
-	if _, err := refs.Parse(field, url); err != nil {
-		return "", err
-	}
-	for _, root := range append([]string{s.Root}, s.Aliases...) {
-		if id, ok := strings.CutPrefix(url, root+"/"+collection+"/"); ok {
-			return strings.TrimSuffix(id, "/"), nil
+	if !s.Builtin || !strings.HasPrefix(url, "/") {
+		if _, err := refs.Parse(field, url); err != nil {
+			return "", err
 		}
+	}
+	if id, ok := strings.CutPrefix(url, s.Root+"/"+collection+"/"); ok {
+		return strings.TrimSuffix(id, "/"), nil
 	}
 	return "", domain.Invalid(field, refs.CodeBadURL,
 		fmt.Sprintf("De URL hoort niet bij de ingestelde Referentielijsten API (%s).", s.Root))

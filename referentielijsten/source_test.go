@@ -88,18 +88,18 @@ func TestSource_ztc002Facts(t *testing.T) {
 	}
 }
 
-// TestSource_BuiltinAliases: the built-in source takes URLs under a former
-// root of the registry (its Aliases) as its own, and still no others.
-func TestSource_BuiltinAliases(t *testing.T) {
+// TestSource_BuiltinLocalRefs: the built-in source takes the references
+// the log keeps to the built-in API (its Root, without a base URL), and
+// no URL of another host.
+func TestSource_BuiltinLocalRefs(t *testing.T) {
 	lijsten, err := referentielijsten.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &referentielijsten.Source{Lijsten: lijsten, Root: "https://zaken.example.org" + referentielijsten.Root, Builtin: true,
-		Aliases: []string{"http://registry.test" + referentielijsten.Root}}
+	s := &referentielijsten.Source{Lijsten: lijsten, Root: referentielijsten.Root, Builtin: true}
 	ctx := context.Background()
-	if err := s.Procestype(ctx, "selectielijstProcestype", "http://registry.test"+referentielijsten.Root+"/procestypen/"+procestype); err != nil {
-		t.Errorf("procestype under the former root: %v", err)
+	if err := s.Procestype(ctx, "selectielijstProcestype", referentielijsten.Root+"/procestypen/"+procestype); err != nil {
+		t.Errorf("a reference to the built-in procestype: %v", err)
 	}
 	if err := s.Procestype(ctx, "selectielijstProcestype", "http://elders.test"+referentielijsten.Root+"/procestypen/"+procestype); err == nil {
 		t.Error("procestype under another host accepted")

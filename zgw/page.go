@@ -111,7 +111,7 @@ func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (stri
 	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return "", false
 	}
-	for _, b := range baseURLs(ctx) {
+	for _, b := range BaseURLs(ctx) {
 		base, err := url.Parse(b)
 		if err != nil || !domain.SameOrigin(u, base) {
 			continue
@@ -129,8 +129,8 @@ func ParseResourceURLIn(ctx context.Context, root, collection, raw string) (stri
 	return "", false
 }
 
-// baseURLs are the base URL of the API serving ctx and its aliases.
-func baseURLs(ctx context.Context) []string {
+// BaseURLs are the base URL of the API serving ctx and its aliases.
+func BaseURLs(ctx context.Context) []string {
 	bases := []string{BaseURL(ctx)}
 	if a := APIFrom(ctx); a != nil {
 		bases = append(bases, a.Aliases...)

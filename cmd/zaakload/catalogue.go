@@ -88,14 +88,14 @@ type selectielijst struct {
 	omschrijvingen map[string]string                        // omschrijving -> URL
 }
 
-// newSelectielijst reads the built-in lists as the registry serves them
-// under baseURL.
-func newSelectielijst(baseURL string) (*selectielijst, error) {
+// newSelectielijst reads the built-in lists as the registry serves them,
+// with the references the log keeps to them (no base URL).
+func newSelectielijst() (*selectielijst, error) {
 	l, err := referentielijsten.Load()
 	if err != nil {
 		return nil, err
 	}
-	root := baseURL + referentielijsten.Root
+	root := referentielijsten.Root
 	s := &selectielijst{source: &referentielijsten.Source{Lijsten: l, Root: root, Builtin: true},
 		resultaten: map[string][]referentielijsten.Resultaat{}, omschrijvingen: map[string]string{}}
 	for _, p := range l.Procestypen(2017) {
@@ -139,24 +139,24 @@ func brondatumFor(p referentielijsten.Procestermijn) *catalogi.BrondatumArchiefp
 
 // catalogue builds the catalogue's URLs as the Catalogi API writes them.
 type catalogue struct {
-	api       context.Context // carries the Catalogi API, for zgw.ResourceURL
-	catalogus string          // uuid
+	catalogus string // uuid
 	rsin      string
 	sl        *selectielijst
 }
 
 // url is the URL of the resource id in collection of the Catalogi API.
-func (c *catalogue) url(collection, id string) string { return zgw.ResourceURL(c.api, collection, id) }
+func (c *catalogue) url(collection, id string) string {
+	return zgw.ResourceRef(catalogiRoot, collection, id)
+}
 
 // ensureCatalogue writes the catalogus and zaaktypen 0..n-1 that the log
 // does not have yet, publishes those still concept, and returns them all.
 func ensureCatalogue(ctx context.Context, w *logWriter, cfg seedConfig) ([]*seededZaaktype, error) {
-	sl, err := newSelectielijst(cfg.BaseURL)
+	sl, err := newSelectielijst()
 	if err != nil {
 		return nil, err
 	}
 	c := &catalogue{
-		api:       zgw.WithAPI(context.Background(), &zgw.API{Name: "catalogi", Root: catalogiRoot, BaseURL: cfg.BaseURL}),
 		catalogus: seedUUID("catalogus", cfg.RSIN), rsin: cfg.RSIN, sl: sl,
 	}
 	cat := catalogi.NewCatalogus(c.catalogus)

@@ -15,6 +15,7 @@ import (
 	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
+	"github.com/zaakregister/zaakregister/eventstore/upcast"
 )
 
 // decoders are the Decode functions of the contexts, by the prefix of the
@@ -34,6 +35,8 @@ func decodeCommand(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("decode", flag.ContinueOnError)
 	dbURL := fs.String("database-url", os.Getenv("DATABASE_URL"), "PostgreSQL of the registry (default $DATABASE_URL)")
 	limit := fs.Int("events", 1_000_000, "events to read from the start of the log")
+	baseURL := fs.String("base-url", envOr("ZAAKREGISTER_URL", "http://localhost:8000"),
+		"public base URL of the registry, for the events an earlier build wrote (default $ZAAKREGISTER_URL)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -47,7 +50,8 @@ func decodeCommand(ctx context.Context, args []string, out io.Writer) error {
 	defer pool.Close()
 	store := postgres.New(pool)
 	defer store.Close()
-	rep, err := decodeLog(ctx, store, *limit)
+	up := upcast.Registries([]string{strings.TrimSuffix(*baseURL, "/")}, autorisaties.Events(), catalogi.Events(), zaken.Events())
+	rep, err := decodeLog(ctx, store, *limit, up)
 	if err != nil {
 		return err
 	}
@@ -59,10 +63,10 @@ func decodeCommand(ctx context.Context, args []string, out io.Writer) error {
 }
 
 // decodeLog reads up to limit events of the log in the order projections
-// read it, in pages of 1,000, and decodes each into its Go value as the
-// projections and aggregates do; it times the reading and the decoding
-// apart. An event no context can decode is an error.
-func decodeLog(ctx context.Context, store eventstore.Store, limit int) (decodeReport, error) {
+// read it, in pages of 1,000, and upcasts (up) and decodes each into its
+// Go value as the projections and aggregates do; it times the reading and
+// the decoding apart. An event no context can decode is an error.
+func decodeLog(ctx context.Context, store eventstore.Store, limit int, up upcast.Func) (decodeReport, error) {
 	var rep decodeReport
 	after := eventstore.Start
 	for rep.Events < limit {
@@ -77,6 +81,10 @@ func decodeLog(ctx context.Context, store eventstore.Store, limit int) (decodeRe
 		}
 		start = time.Now()
 		for _, ev := range page {
+			rep.Bytes += int64(len(ev.Data))
+			if err := up(&ev); err != nil {
+				return rep, err
+			}
 			context, _, _ := strings.Cut(ev.Type, ".")
 			decode, ok := decoders[context]
 			if !ok {
@@ -85,7 +93,6 @@ func decodeLog(ctx context.Context, store eventstore.Store, limit int) (decodeRe
 			if _, err := decode(ev.Type, ev.Data); err != nil {
 				return rep, fmt.Errorf("decode: event at %s: %w", ev.Position, err)
 			}
-			rep.Bytes += int64(len(ev.Data))
 		}
 		rep.Decoding += time.Since(start)
 		rep.Events += len(page)

@@ -17,8 +17,12 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/autorisaties"
+	"github.com/zaakregister/zaakregister/domain/catalogi"
+	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
+	"github.com/zaakregister/zaakregister/eventstore/upcast"
 	"github.com/zaakregister/zaakregister/migrations"
 	"github.com/zaakregister/zaakregister/projections"
 )
@@ -90,7 +94,8 @@ func seed(ctx context.Context, cfg seedConfig, out io.Writer) (seedReport, error
 	}
 	store := postgres.New(pool)
 	defer store.Close()
-	w := &logWriter{store: store, pool: pool}
+	w := &logWriter{store: store, pool: pool, upcast: upcast.Registries([]string{cfg.BaseURL},
+		autorisaties.Events(), catalogi.Events(), zaken.Events())}
 
 	start := time.Now()
 	cat, err := ensureCatalogue(ctx, w, cfg)
@@ -153,6 +158,9 @@ func catchUp(ctx context.Context, pool *pgxpool.Pool, store eventstore.Store, la
 type logWriter struct {
 	store  *postgres.Store
 	pool   *pgxpool.Pool
+	// upcast reads an event an earlier build wrote (a catalogue seeded
+	// before) as the current version of its type.
+	upcast upcast.Func
 	events atomic.Int64
 
 	mu   sync.Mutex
@@ -228,6 +236,9 @@ func (w *logWriter) load(ctx context.Context, stream string, decode func(string,
 			return expected, err
 		}
 		for _, re := range events {
+			if err := w.upcast(&re); err != nil {
+				return expected, err
+			}
 			e, err := decode(re.Type, re.Data)
 			if err != nil {
 				return expected, err

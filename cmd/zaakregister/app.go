@@ -18,10 +18,14 @@ import (
 	"github.com/zaakregister/zaakregister/clients"
 	"github.com/zaakregister/zaakregister/commands"
 	"github.com/zaakregister/zaakregister/domain"
+	"github.com/zaakregister/zaakregister/domain/autorisaties"
+	"github.com/zaakregister/zaakregister/domain/catalogi"
+	"github.com/zaakregister/zaakregister/domain/zaken"
 	"github.com/zaakregister/zaakregister/eventstore"
 	"github.com/zaakregister/zaakregister/eventstore/kurrentdb"
 	"github.com/zaakregister/zaakregister/eventstore/metrics"
 	"github.com/zaakregister/zaakregister/eventstore/postgres"
+	"github.com/zaakregister/zaakregister/eventstore/upcast"
 	"github.com/zaakregister/zaakregister/localpg"
 	"github.com/zaakregister/zaakregister/migrations"
 	"github.com/zaakregister/zaakregister/projections"
@@ -122,6 +126,11 @@ func (m *Main) openStorage(ctx context.Context) error {
 		return fmt.Errorf("ZAAKREGISTER_EVENTSTORE: want postgres or a kurrentdb:// URL, got %q", es)
 	}
 	m.Store = metrics.Wrap(m.Store, backend, m.Registry)
+	// Events of an earlier schema version are read as the current one;
+	// URLs in version-1 events under the base URL or an alias are this
+	// registry's (docs/decisions.md).
+	m.Store = upcast.Wrap(m.Store, upcast.Registries(append([]string{m.Config.BaseURL}, m.Config.Aliases...),
+		autorisaties.Events(), catalogi.Events(), zaken.Events()))
 	m.Runtime = projections.New(pool, m.Store, m.Log, projections.NewMetrics(m.Registry), projections.Config{})
 	m.Runtime.Add(projections.Autorisaties{})
 	m.Runtime.Add(projections.Catalogi{})
@@ -168,10 +177,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: m.Config.BaseURL + referentielijsten.Root, Builtin: true, Resolver: resolver}
-	for _, alias := range m.Config.Aliases {
-		selectielijst.Aliases = append(selectielijst.Aliases, alias+referentielijsten.Root)
-	}
+	selectielijst := &referentielijsten.Source{Lijsten: lijsten, Root: referentielijsten.Root, Builtin: true, Resolver: resolver}
 	if m.Config.ReferentielijstenURL != "" {
 		selectielijst = &referentielijsten.Source{Root: m.Config.ReferentielijstenURL, Resolver: resolver}
 	}

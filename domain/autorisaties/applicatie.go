@@ -97,7 +97,7 @@ func (a Autorisatie) validate(prefix string, p *domain.Problems) {
 			p.Add(prefix+"."+f.name, "invalid", fmt.Sprintf("%s hoort niet bij component %s.", f.name, a.Component))
 			continue
 		}
-		if code := domain.URLFault(f.value); code != "" {
+		if code := domain.RefFault(f.value); code != "" {
 			p.Add(prefix+"."+f.name, code, "Voer een geldige URL in.")
 		} else if len(f.value) > 1000 {
 			p.Add(prefix+"."+f.name, "invalid", "Voer een geldige URL in.")

@@ -59,10 +59,10 @@ func (ClientIDGeclaimd) EventType() string { return TypeClientIDGeclaimd }
 func (ClientIDVrijgegeven) EventType() string { return TypeClientIDVrijgegeven }
 
 // SchemaVersion implements domain.Event.
-func (ApplicatieAangemaakt) SchemaVersion() int { return 1 }
+func (ApplicatieAangemaakt) SchemaVersion() int { return 2 } // 2: references without the base URL (docs/decisions.md)
 
 // SchemaVersion implements domain.Event.
-func (ApplicatieGewijzigd) SchemaVersion() int { return 1 }
+func (ApplicatieGewijzigd) SchemaVersion() int { return 2 } // 2: references without the base URL (docs/decisions.md)
 
 // SchemaVersion implements domain.Event.
 func (ApplicatieVerwijderd) SchemaVersion() int { return 1 }

@@ -11,13 +11,13 @@ func Events() []domain.EventInfo {
 	)
 	return []domain.EventInfo{
 		{
-			Type: TypeApplicatieAangemaakt, Version: 1, New: func() domain.Event { return ApplicatieAangemaakt{} },
+			Type: TypeApplicatieAangemaakt, Version: 2, New: func() domain.Event { return ApplicatieAangemaakt{} },
 			Stream:  applicatie,
 			Meaning: "A new applicatie with all its fields.",
 			Kanaal:  "autorisaties", Resource: "applicatie", Actie: "create",
 		},
 		{
-			Type: TypeApplicatieGewijzigd, Version: 1, New: func() domain.Event { return ApplicatieGewijzigd{} },
+			Type: TypeApplicatieGewijzigd, Version: 2, New: func() domain.Event { return ApplicatieGewijzigd{} },
 			Stream: applicatie,
 			Meaning: "The complete new state of an applicatie after a PUT (`actie` update) or PATCH " +
 				"(partial_update); a full state keeps projections and the audit trail free of merge logic.",

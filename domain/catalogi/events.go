@@ -41,8 +41,15 @@ const (
 	TypeVersieVerwijderd                       = "catalogi.versie.verwijderd"
 )
 
-// schemaVersion is the SchemaVersion of every event of this package.
-const schemaVersion = 1
+// schemaVersion is the SchemaVersion of the events of this package that
+// hold no reference to a resource of this registry by URL;
+// localRefsVersion that of those that do: since version 2 such a reference
+// is kept without the registry's base URL (docs/decisions.md), and a
+// version-1 event is upcast on reading.
+const (
+	schemaVersion    = 1
+	localRefsVersion = 2
+)
 
 // Stream names. The part before the first "-" is the category (KurrentDB's
 // $by_category convention), so the versions streams get a category of their

@@ -13,25 +13,25 @@ func (CatalogusAangemaakt) SchemaVersion() int { return schemaVersion }
 func (ZaaktypeAangemaakt) EventType() string { return TypeZaaktypeAangemaakt }
 
 // SchemaVersion implements domain.Event.
-func (ZaaktypeAangemaakt) SchemaVersion() int { return schemaVersion }
+func (ZaaktypeAangemaakt) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ZaaktypeGewijzigd) EventType() string { return TypeZaaktypeGewijzigd }
 
 // SchemaVersion implements domain.Event.
-func (ZaaktypeGewijzigd) SchemaVersion() int { return schemaVersion }
+func (ZaaktypeGewijzigd) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ZaaktypeGepubliceerd) EventType() string { return TypeZaaktypeGepubliceerd }
 
 // SchemaVersion implements domain.Event.
-func (ZaaktypeGepubliceerd) SchemaVersion() int { return schemaVersion }
+func (ZaaktypeGepubliceerd) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ZaaktypeBeeindigd) EventType() string { return TypeZaaktypeBeeindigd }
 
 // SchemaVersion implements domain.Event.
-func (ZaaktypeBeeindigd) SchemaVersion() int { return schemaVersion }
+func (ZaaktypeBeeindigd) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ZaaktypeVerwijderd) EventType() string { return TypeZaaktypeVerwijderd }
@@ -79,13 +79,13 @@ func (RoltypeVerwijderd) SchemaVersion() int { return schemaVersion }
 func (ResultaattypeAangemaakt) EventType() string { return TypeResultaattypeAangemaakt }
 
 // SchemaVersion implements domain.Event.
-func (ResultaattypeAangemaakt) SchemaVersion() int { return schemaVersion }
+func (ResultaattypeAangemaakt) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ResultaattypeGewijzigd) EventType() string { return TypeResultaattypeGewijzigd }
 
 // SchemaVersion implements domain.Event.
-func (ResultaattypeGewijzigd) SchemaVersion() int { return schemaVersion }
+func (ResultaattypeGewijzigd) SchemaVersion() int { return localRefsVersion }
 
 // EventType implements domain.Event.
 func (ResultaattypeVerwijderd) EventType() string { return TypeResultaattypeVerwijderd }

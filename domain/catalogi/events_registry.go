@@ -45,24 +45,24 @@ func zaaktypeEvents() []domain.EventInfo {
 	const kanaal, resource = "zaaktypen", "zaaktype"
 	return []domain.EventInfo{
 		{
-			Type: TypeZaaktypeAangemaakt, Version: 1, New: func() domain.Event { return ZaaktypeAangemaakt{} },
+			Type: TypeZaaktypeAangemaakt, Version: 2, New: func() domain.Event { return ZaaktypeAangemaakt{} },
 			Stream: stream, Meaning: "A new concept zaaktype with all its fields.",
 			Kanaal: kanaal, Resource: resource, Actie: "create",
 		},
 		{
-			Type: TypeZaaktypeGewijzigd, Version: 1, New: func() domain.Event { return ZaaktypeGewijzigd{} },
+			Type: TypeZaaktypeGewijzigd, Version: 2, New: func() domain.Event { return ZaaktypeGewijzigd{} },
 			Stream: stream,
 			Meaning: "The complete new state of a zaaktype after a PUT (`actie` update) or PATCH (partial_update); " +
 				"`correctie` is true for a geforceerde change of a published zaaktype.",
 			Kanaal: kanaal, Resource: resource, Actie: updateOrPatch,
 		},
 		{
-			Type: TypeZaaktypeGepubliceerd, Version: 1, New: func() domain.Event { return ZaaktypeGepubliceerd{} },
+			Type: TypeZaaktypeGepubliceerd, Version: 2, New: func() domain.Event { return ZaaktypeGepubliceerd{} },
 			Stream: stream, Meaning: "A zaaktype is no longer a concept; it carries its complete state.",
 			Kanaal: kanaal, Resource: resource, Actie: actiePublish,
 		},
 		{
-			Type: TypeZaaktypeBeeindigd, Version: 1, New: func() domain.Event { return ZaaktypeBeeindigd{} },
+			Type: TypeZaaktypeBeeindigd, Version: 2, New: func() domain.Event { return ZaaktypeBeeindigd{} },
 			Stream: stream,
 			Meaning: "A published zaaktype got an eindeGeldigheid because a newer version was published " +
 				"(see `catalogi.versie.gewijzigd`); it carries its complete state.",
@@ -110,11 +110,11 @@ func subtypeEvents() []domain.EventInfo {
 			Stream: stream, Meaning: "The deletion of a roltype." + byForce,
 		},
 		{
-			Type: TypeResultaattypeAangemaakt, Version: 1, New: func() domain.Event { return ResultaattypeAangemaakt{} },
+			Type: TypeResultaattypeAangemaakt, Version: 2, New: func() domain.Event { return ResultaattypeAangemaakt{} },
 			Stream: stream, Meaning: "A new resultaattype with all its fields." + byForce,
 		},
 		{
-			Type: TypeResultaattypeGewijzigd, Version: 1, New: func() domain.Event { return ResultaattypeGewijzigd{} },
+			Type: TypeResultaattypeGewijzigd, Version: 2, New: func() domain.Event { return ResultaattypeGewijzigd{} },
 			Stream: stream, Meaning: "The complete new state of a resultaattype." + byForce,
 		},
 		{

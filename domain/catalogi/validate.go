@@ -77,7 +77,7 @@ func (c check) url(field, v string, maxLen int) {
 	if v == "" {
 		return
 	}
-	if code := domain.URLFault(v); code != "" {
+	if code := domain.RefFault(v); code != "" {
 		c.add(field, code, "Voer een geldige URL in.")
 		return
 	}

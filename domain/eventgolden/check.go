@@ -65,7 +65,7 @@ func Check(t *testing.T, decode Decoder, events []domain.EventInfo) {
 			continue
 		}
 		golden[name] = true
-		t.Run(name, func(t *testing.T) { checkFile(t, decode, filepath.Join(Dir, name), typ, version) })
+		t.Run(name, func(t *testing.T) { checkFile(t, decode, filepath.Join(Dir, name), listed[typ], version) })
 	}
 	for _, typ := range sortedKeys(listed) {
 		if name := FileName(typ, listed[typ].Version); !golden[name] {
@@ -103,31 +103,54 @@ func checkInfo(t *testing.T, decode Decoder, info domain.EventInfo) {
 	}
 }
 
-// checkFile checks one golden file of eventType at version.
-func checkFile(t *testing.T, decode Decoder, path, eventType string, version int) {
-	data, err := os.ReadFile(path)
+// checkFile checks one golden file of the event type of info at version.
+// A file of an older version is upcast first (info.Upcast, with the base
+// URL the files were captured under). Then no reference may hold that base
+// URL, and the event must encode back to the file as stored: for an older
+// version, with its references rendered under the base URL again.
+func checkFile(t *testing.T, decode Decoder, path string, info domain.EventInfo, version int) {
+	stored, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := decode(eventType, data)
+	data, upcast, err := info.Upcast([]string{Base}, version, stored)
+	if err != nil {
+		t.Fatalf("upcast: %v", err)
+	}
+	e, err := decode(info.Type, data)
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
-	if e.EventType() != eventType || e.SchemaVersion() != version {
-		t.Errorf("decoded as %s version %d, want %s version %d", e.EventType(), e.SchemaVersion(), eventType, version)
+	if e.EventType() != info.Type || e.SchemaVersion() != upcast {
+		t.Errorf("decoded as %s version %d, want %s version %d", e.EventType(), e.SchemaVersion(), info.Type, upcast)
+	}
+	// No event of the current version holds this registry's base URL.
+	domain.MapRefs(e, func(target, ref string) string {
+		if target != domain.RefExtern && strings.HasPrefix(ref, Base+"/") {
+			t.Errorf("version %d holds the URL %s, not the reference the log keeps", upcast, ref)
+		}
+		return ref
+	})
+	if version < info.Version {
+		e = domain.MapRefs(e, func(_, ref string) string {
+			if strings.HasPrefix(ref, "/") {
+				return Base + ref
+			}
+			return ref
+		})
 	}
 	again, err := json.Marshal(e)
 	if err != nil {
 		t.Fatalf("encode: %v", err)
 	}
-	var stored, encoded any
-	if err := json.Unmarshal(data, &stored); err != nil {
+	var was, encoded any
+	if err := json.Unmarshal(stored, &was); err != nil {
 		t.Fatalf("golden file: %v", err)
 	}
 	if err := json.Unmarshal(again, &encoded); err != nil {
 		t.Fatal(err)
 	}
-	if d := diff("", stored, encoded); len(d) > 0 {
+	if d := diff("", was, encoded); len(d) > 0 {
 		t.Errorf("the event encodes to other JSON than stored:\n\t%s", strings.Join(d, "\n\t"))
 	}
 }

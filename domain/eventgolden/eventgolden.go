@@ -23,6 +23,11 @@ import (
 	"strings"
 )
 
+// Base is the base URL the golden files were captured under
+// (cmd/zaakregister's test registry): the URLs of this registry's
+// resources in the files of version 1 start with it.
+const Base = "http://zaakregister.test"
+
 // Dir is the folder of a context's golden files, relative to its package.
 const Dir = "testdata/events"
 

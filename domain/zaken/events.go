@@ -38,8 +38,14 @@ const (
 	TypeZaakVernietigd                 = "zaken.zaak.vernietigd"
 )
 
-// schemaVersion is the SchemaVersion of every event of this package.
-const schemaVersion = 1
+// schemaVersion is the SchemaVersion of the events of this package that
+// hold no reference; localRefsVersion that of those that do: since version
+// 2 a reference to a resource of this registry is kept without its base
+// URL (docs/decisions.md), and a version-1 event is upcast on reading.
+const (
+	schemaVersion    = 1
+	localRefsVersion = 2
+)
 
 // ZaakStream is the stream of one zaak and all its sub-resources.
 func ZaakStream(uuid string) string { return "zaken.zaak-" + uuid }

@@ -162,25 +162,25 @@ func (OnderdeelVerwijderd[G]) EventType() string {
 }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakAangemaakt) SchemaVersion() int { return schemaVersion }
+func (ZaakAangemaakt) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakGewijzigd) SchemaVersion() int { return schemaVersion }
+func (ZaakGewijzigd) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakAfgesloten) SchemaVersion() int { return schemaVersion }
+func (ZaakAfgesloten) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakHeropend) SchemaVersion() int { return schemaVersion }
+func (ZaakHeropend) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakVerwijderd) SchemaVersion() int { return schemaVersion }
+func (ZaakVerwijderd) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (OnderdeelAangemaakt[G]) SchemaVersion() int { return schemaVersion }
+func (OnderdeelAangemaakt[G]) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (OnderdeelGewijzigd[G]) SchemaVersion() int { return schemaVersion }
+func (OnderdeelGewijzigd[G]) SchemaVersion() int { return localRefsVersion }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (OnderdeelVerwijderd[G]) SchemaVersion() int { return schemaVersion }
+func (OnderdeelVerwijderd[G]) SchemaVersion() int { return localRefsVersion }

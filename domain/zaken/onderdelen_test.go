@@ -96,7 +96,7 @@ func TestZaak_ApplyRebuildsFromDecodedHistory(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode %s: %v", e.EventType(), err)
 		}
-		if back.SchemaVersion() != 1 {
+		if back.SchemaVersion() != e.SchemaVersion() {
 			t.Fatalf("schema version of %s", e.EventType())
 		}
 		replayed.Apply(back)

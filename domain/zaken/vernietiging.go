@@ -39,7 +39,7 @@ type ZaakVernietigd struct {
 func (ZaakVernietigd) EventType() string { return TypeZaakVernietigd }
 
 // SchemaVersion returns the version of the event's JSON shape.
-func (ZaakVernietigd) SchemaVersion() int { return schemaVersion }
+func (ZaakVernietigd) SchemaVersion() int { return localRefsVersion }
 
 // OpgeslagenEvent is one event of a zaak stream as the event store gives it
 // back: what the record of its destruction is made of. Tijd is the time in

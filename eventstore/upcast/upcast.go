@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/zaakregister/zaakregister/domain"
 	"github.com/zaakregister/zaakregister/eventstore"
 )
 
@@ -150,4 +151,29 @@ type multiStore struct {
 // AppendMulti implements eventstore.MultiAppender.
 func (s *multiStore) AppendMulti(ctx context.Context, parts ...eventstore.StreamAppend) ([]eventstore.AppendResult, error) {
 	return s.multi.AppendMulti(ctx, parts...)
+}
+
+// Registries returns the Func that upcasts the events of the types the
+// registries list (each context's Events) with domain.EventInfo.Upcast,
+// taking URLs under bases (the base URL and its aliases) for this
+// registry's. Events of other types pass as they are.
+func Registries(bases []string, registries ...[]domain.EventInfo) Func {
+	byType := map[string]domain.EventInfo{}
+	for _, events := range registries {
+		for _, info := range events {
+			byType[info.Type] = info
+		}
+	}
+	return func(ev *eventstore.RecordedEvent) error {
+		info, ok := byType[ev.Type]
+		if !ok || ev.SchemaVersion == info.Version {
+			return nil
+		}
+		data, version, err := info.Upcast(bases, ev.SchemaVersion, ev.Data)
+		if err != nil {
+			return err
+		}
+		ev.Data, ev.SchemaVersion = data, version
+		return nil
+	}
 }
