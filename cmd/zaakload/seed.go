@@ -156,8 +156,8 @@ func catchUp(ctx context.Context, pool *pgxpool.Pool, store eventstore.Store, la
 // logWriter appends decisions to the event store and keeps what seed
 // reports: the events written and the last position reached.
 type logWriter struct {
-	store  *postgres.Store
-	pool   *pgxpool.Pool
+	store *postgres.Store
+	pool  *pgxpool.Pool
 	// upcast reads an event an earlier build wrote (a catalogue seeded
 	// before) as the current version of its type.
 	upcast upcast.Func
