@@ -88,10 +88,16 @@ func (s *Store) Subscribe(ctx context.Context, after eventstore.Position) (event
 	if err != nil {
 		return nil, err
 	}
-	sub := &subscription{inner: inner, events: make(chan eventstore.RecordedEvent), done: make(chan struct{})}
+	// Buffered as a backend's own subscription is: a consumer that drains
+	// what is ready into batches (projections.LogSubscriber) must find
+	// more than one event there, or it commits each alone.
+	sub := &subscription{inner: inner, events: make(chan eventstore.RecordedEvent, subscriptionBuffer), done: make(chan struct{})}
 	go sub.run(ctx, s)
 	return sub, nil
 }
+
+// subscriptionBuffer is how many upcast events a subscription holds ready.
+const subscriptionBuffer = 1024
 
 // subscription forwards the events of inner, upcast.
 type subscription struct {

@@ -3,6 +3,7 @@ package upcast_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +122,33 @@ func TestUpcast_Failure(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("subscription did not end")
+	}
+}
+
+// TestUpcast_SubscriptionBuffers: a subscription holds events ready, as a
+// backend's own does, so that a consumer that drains what is ready into
+// batches (projections.LogSubscriber) gets more than one at a time; an
+// unbuffered one made the catch-up commit every event alone, 2.9 times
+// slower.
+func TestUpcast_SubscriptionBuffers(t *testing.T) {
+	s := upcast.Wrap(memory.New(), renamed)
+	ctx := t.Context()
+	for i := range 10 {
+		id := fmt.Sprintf("0f6d1b7e-2d7e-4d6b-9b6a-6c2f5f1c9e%02d", i)
+		if _, err := s.Append(ctx, "s"+id, eventstore.NoStream(), event(id, "test.oud", 1, `{"naam":"a"}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub, err := s.Subscribe(ctx, eventstore.Start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(sub.Events()) < 10 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d events ready after 5 s, want all 10", len(sub.Events()))
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
