@@ -86,7 +86,7 @@ var besluittypeResource = resource{
 			Toelichting: g.Toelichting, Informatieobjecttypen: urls(ctx, "informatieobjecttypen", iots),
 			BeginGeldigheid: g.BeginGeldigheid.String(), EindeGeldigheid: nullDate(g.EindeGeldigheid),
 			BeginObject: beginObject, EindeObject: eindeObject, Concept: concept,
-			Resultaattypen: urls(ctx, "resultaattypen", resultaattypen), ResultaattypenOmschrijving: strs(rtOmschr),
+			Resultaattypen: urls(ctx, "resultaattypen", resultaattypen), ResultaattypenOmschrijving: strs(distinct(rtOmschr)),
 			VastgelegdIn: strs(vastgelegdIn),
 		}, nil
 	},
@@ -118,4 +118,20 @@ func (s Besluittypen) Read(w http.ResponseWriter, r *http.Request) {
 // the write endpoints answer with it. An unknown uuid is a 404.
 func (s Besluittypen) Render(w http.ResponseWriter, r *http.Request, status int, uuid string) {
 	s.render(w, r, status, besluittypeResource, uuid, s.filter(r))
+}
+
+// distinct returns list without repeats, in the order of first
+// occurrence: resultaattypenOmschrijving is a set in the OAS (uniqueItems),
+// and the resultaattypen of two published zaaktypen may share an
+// omschrijving.
+func distinct(list []string) []string {
+	seen := make(map[string]bool, len(list))
+	out := list[:0:0]
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
