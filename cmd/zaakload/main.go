@@ -47,7 +47,7 @@ const usage = `usage:
   zaakload applicatie --url URL --client-id ADMIN --secret S --for ID [--zaaktypen 20]
       an applicatie for client ID that may read the zaken of that many zaaktypen
   zaakload decode --database-url URL [--events 1000000]
-      read that many events from the start of the log and decode each, timing both
+      read that many events from the start of the log, upcast and decode each, timing both
 Run "zaakload COMMAND -h" for every flag.`
 
 // run dispatches to the subcommand named by args[0].

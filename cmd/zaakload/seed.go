@@ -30,9 +30,10 @@ import (
 // seedConfig is what one seed run writes, and where.
 type seedConfig struct {
 	DatabaseURL string
-	// BaseURL is the registry's public base URL (ZAAKREGISTER_URL): the
-	// zaaktype, statustype, ... and Selectielijst URLs the zaken refer to
-	// start with it, exactly as the API writes them.
+	// BaseURL is the registry's public base URL (ZAAKREGISTER_URL). The
+	// events written hold no base URL (docs/decisions.md); a catalogue an
+	// earlier build seeded holds URLs under it, which are read as this
+	// registry's.
 	BaseURL   string
 	Zaken     int
 	Zaaktypen int
