@@ -107,7 +107,9 @@ func ConfigFromEnv() (Config, error) {
 	}{
 		{"ZAAKREGISTER_WRITE_WAIT", "5s", &c.WaitTimeout},
 		{"ZAAKREGISTER_JWT_MAX_AGE", "1h", &c.JWTMaxAge},
-		{"ZAAKREGISTER_JWT_LEEWAY", "30s", &c.JWTLeeway},
+		// ZGW clients and the standard's test tooling mint tokens whose iat
+		// lies minutes ahead (docs/security.md).
+		{"ZAAKREGISTER_JWT_LEEWAY", "5m", &c.JWTLeeway},
 		{"ZAAKREGISTER_SECRET_CACHE", "5s", &c.SecretTTL},
 		{"ZAAKREGISTER_ZAKEN_BEWAARTERMIJN", "720h", &c.ZakenBewaartermijn},
 		{"ZAAKREGISTER_HTTP_READ_HEADER_TIMEOUT", "10s", &c.HTTP.ReadHeader},

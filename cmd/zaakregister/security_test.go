@@ -288,3 +288,25 @@ func TestConfigFromEnv_Aliases(t *testing.T) {
 		t.Error("a base URL that is no http(s) URL accepted")
 	}
 }
+
+// TestJWT_ClockSkew: by default a token whose iat lies minutes ahead, as
+// ZGW clients and the standard's test tooling mint them (257 s), is
+// accepted; one beyond the leeway of 5 minutes is jwt-immature.
+func TestJWT_ClockSkew(t *testing.T) {
+	g := startRegistry(t)
+	g.superuser()
+	for _, tt := range []struct {
+		ahead  time.Duration
+		status int
+	}{{257 * time.Second, http.StatusOK}, {6 * time.Minute, http.StatusForbidden}} {
+		tok := signed(t, map[string]any{"iss": "admin", "client_id": "admin", "iat": time.Now().Add(tt.ahead).Unix(),
+			"user_id": "u", "user_representation": "U"}, "HS256", "geheim")
+		r := g.do("GET", acRoot+"/applicaties", tok, nil)
+		if r.Status != tt.status {
+			t.Errorf("iat %s ahead: status %d, want %d: %s", tt.ahead, r.Status, tt.status, r.Body)
+		}
+		if tt.status == http.StatusForbidden && !strings.Contains(string(r.Body), `"jwt-immature"`) {
+			t.Errorf("iat %s ahead: %s, want jwt-immature", tt.ahead, r.Body)
+		}
+	}
+}
