@@ -107,7 +107,7 @@ func TestAutorisaties_ac001(t *testing.T) {
 	expect(t, g.do("POST", acRoot+"/applicaties", admin, zaakLezer("dubbel")), http.StatusCreated)
 	r := g.do("POST", acRoot+"/applicaties", admin, zaakLezer("dubbel"))
 	expect(t, r, http.StatusBadRequest)
-	if code := invalidParam(t, r, "clientIds.0"); code != "clientId-exists" {
+	if code := invalidParam(t, r, "clientIds"); code != "clientId-exists" {
 		t.Fatalf("code = %q: %s", code, r.Body)
 	}
 	t.Run("ConcurrentCreatesOneWins", func(t *testing.T) {

@@ -110,8 +110,10 @@ func (c *ClientIDClaim) Claim(applicatie string, index int) ([]domain.Event, err
 		c.Apply(e)
 		return []domain.Event{e}, nil
 	}
-	return nil, domain.Invalid(fmt.Sprintf("clientIds.%d", index), "clientId-exists",
-		fmt.Sprintf("Client ID %q is al in gebruik door een andere applicatie.", c.clientID))
+	// Named by the list, not the entry, as the reference implementation
+	// names a fault of the list as a whole (ac-001).
+	return nil, domain.Invalid("clientIds", "clientId-exists",
+		fmt.Sprintf("Client ID %q (clientIds.%d) is al in gebruik door een andere applicatie.", c.clientID, index))
 }
 
 // Release decides that applicatie gives up the client id.

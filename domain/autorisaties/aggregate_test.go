@@ -112,7 +112,7 @@ func TestClientIDClaim_ac001(t *testing.T) {
 		t.Fatalf("reclaim by owner must be a no-op: %v %v", ev, err)
 	}
 	_, err := c.Claim("a2", 3)
-	if got := invalidCodes(t, err)["clientIds.3"]; got != "clientId-exists" {
+	if got := invalidCodes(t, err)["clientIds"]; got != "clientId-exists" {
 		t.Fatalf("code = %q", got)
 	}
 	if ev := c.Release("a2"); len(ev) != 0 {
@@ -146,5 +146,17 @@ func TestDecode_RoundTrip(t *testing.T) {
 	}
 	if _, err := Decode("nope", nil); err == nil {
 		t.Fatal("unknown type decoded")
+	}
+}
+
+// TestGegevens_ListFaultsNamedByTheList: a fault of the clientIds list as
+// a whole (a client id twice) is named "clientIds", as the reference
+// implementation names it; a fault of one entry keeps its index.
+func TestGegevens_ListFaultsNamedByTheList(t *testing.T) {
+	g := superuser()
+	g.ClientIDs = []string{"a", "", "a"}
+	codes := invalidCodes(t, g.Validate())
+	if codes["clientIds"] != "unique" || codes["clientIds.1"] != "blank" || len(codes) != 2 {
+		t.Errorf("invalidParams %v, want clientIds unique and clientIds.1 blank", codes)
 	}
 }

@@ -44,7 +44,9 @@ func (g Gegevens) Validate() error {
 		case len([]rune(id)) > 50:
 			p.Add(name, "max_length", "Zorg ervoor dat dit veld niet meer dan 50 karakters bevat.")
 		case seen[id]:
-			p.Add(name, "unique", "Deze client_id komt meer dan eens voor.")
+			// A fault of the list as a whole, named by the list as the
+			// reference implementation names such faults.
+			p.Add("clientIds", "unique", fmt.Sprintf("Client ID %q komt meer dan eens voor (%s).", id, name))
 		}
 		seen[id] = true
 	}
