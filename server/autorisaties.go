@@ -18,7 +18,7 @@ func autorisatiesAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, er
 	if err != nil {
 		return nil, nil, err
 	}
-	api := &zgw.API{Name: "autorisaties", Root: "/autorisaties/api/v1", Component: autorisaties.AC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases}
+	api := &zgw.API{Name: "autorisaties", Root: "/autorisaties/api/v1", Component: autorisaties.AC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases, StrictBodies: cfg.StrictBodies}
 	read := &readapi.Autorisaties{Pool: cfg.Pool}
 	write := &commands.Autorisaties{Base: base, Render: read, Projections: cfg.WaitFor["autorisaties"]}
 

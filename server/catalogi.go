@@ -21,7 +21,7 @@ func catalogiAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	api := &zgw.API{Name: "catalogi", Root: "/catalogi/api/v1", Component: autorisaties.ZTC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases}
+	api := &zgw.API{Name: "catalogi", Root: "/catalogi/api/v1", Component: autorisaties.ZTC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases, StrictBodies: cfg.StrictBodies}
 	c := &readapi.Catalogi{Pool: cfg.Pool}
 	catalogussen := readapi.Catalogussen{Catalogi: c}
 	zaaktypen := readapi.Zaaktypen{Catalogi: c}

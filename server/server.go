@@ -31,9 +31,11 @@ type Config struct {
 	// Aliases are former base URLs whose resource URLs are still taken
 	// for this registry's (zgw.API.Aliases).
 	Aliases []string
-	Pool    *pgxpool.Pool
-	Store   eventstore.Store
-	Waiter  commands.Waiter
+	// StrictBodies refuses unknown request body fields (zgw.API.StrictBodies).
+	StrictBodies bool
+	Pool         *pgxpool.Pool
+	Store        eventstore.Store
+	Waiter       commands.Waiter
 	// WaitFor names, per API, the projections and listeners a write waits
 	// for before it answers.
 	WaitFor     map[string][]string

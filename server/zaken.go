@@ -21,7 +21,7 @@ func zakenAPI(cfg Config, base commands.Base) (*zgw.API, http.Handler, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	api := &zgw.API{Name: "zaken", Root: commands.ZakenRoot, Component: autorisaties.ZRC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases}
+	api := &zgw.API{Name: "zaken", Root: commands.ZakenRoot, Component: autorisaties.ZRC, Spec: spec, BaseURL: cfg.BaseURL, Aliases: cfg.Aliases, StrictBodies: cfg.StrictBodies}
 	zaken := readapi.Zaken{Pool: cfg.Pool, Catalogi: cfg.ExpandCache, Gegevens: &readapi.GegevensCache{}}
 	statussen := readapi.Statussen{Pool: cfg.Pool}
 	resultaten := readapi.Resultaten{Pool: cfg.Pool}

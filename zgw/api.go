@@ -35,6 +35,10 @@ type API struct {
 	// names (ParseResourceURL), so that clients and stored data that hold
 	// URLs from before a move keep working. Responses use BaseURL only.
 	Aliases []string
+	// StrictBodies refuses request body fields the operation does not
+	// have (400 unknown-field) instead of ignoring them as the reference
+	// implementation does: for client developers (ZAAKREGISTER_STRICT_BODIES).
+	StrictBodies bool
 	// Public APIs (Referentielijsten) are open to anonymous clients: Handler
 	// reads no Authorization header, and an operation that declares no
 	// scopes needs no principal. One that does is still refused.

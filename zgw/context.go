@@ -82,11 +82,13 @@ func BaseURL(ctx context.Context) string {
 // context only carries values inwards, so the outermost middleware that
 // needs it creates it and the others write into the same struct.
 type requestState struct {
-	requestID string
-	api       string
-	operation string
-	clientID  string
-	logger    *slog.Logger
+	// ignoredFields counts the request body fields DecodeJSON ignored.
+	ignoredFields int
+	requestID     string
+	api           string
+	operation     string
+	clientID      string
+	logger        *slog.Logger
 }
 
 // state returns the request's state, creating it (and a new request

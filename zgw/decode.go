@@ -33,8 +33,10 @@ const MaxDepth = 32
 //     deeper than MaxDepth: 400 with code "parse_error";
 //   - a value of the wrong JSON type: 400 "invalid" with an invalidParam
 //     named by its camelCase path ("autorisaties.0.scopes"), code "invalid";
-//   - a field dst does not have: an invalidParam named by its path with
-//     code "unknown-field".
+//   - a field dst does not have: ignored, as Django REST framework ignores
+//     it, and counted (Instrument); refused with an invalidParam named by
+//     its path with code "unknown-field" when the API has StrictBodies, or
+//     outside an API.
 //
 // readOnly names fields that are accepted and ignored, because clients PUT
 // back what they GET ("url", "uuid"); a dotted name ("rollen.url") applies
@@ -77,8 +79,13 @@ func DecodeJSONLimit(r *http.Request, dst any, limit int64, readOnly ...string) 
 		return domain.Invalid("nonFieldErrors", "invalid", "Ongeldige data: verwacht een object, ontvangen null.")
 	}
 	d := newDecoder(readOnly)
+	a := APIFrom(r.Context())
+	d.strict = a == nil || a.StrictBodies
 	d.nulls(tree)
 	tree = d.walk(tree, reflect.TypeOf(dst))
+	if st := stateFrom(r.Context()); st != nil {
+		st.ignoredFields += d.ignored
+	}
 	if err := d.problems.Err(); err != nil {
 		return err
 	}

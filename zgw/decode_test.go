@@ -194,7 +194,7 @@ func TestDecodeJSON_ThroughStack(t *testing.T) {
 		{"Created", "application/json", `{"url": "ignored", "clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": true}`, 201, ""},
 		{"DomainValidation", "application/json", `{"clientIds": [], "label": "L", "heeftAlleAutorisaties": true}`, 400, "invalid"},
 		{"ParseError", "application/json", `{"clientIds": [`, 400, "parse_error"},
-		{"UnknownField", "application/json", `{"clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": true, "x": 1}`, 400, "invalid"},
+		{"UnknownFieldIgnored", "application/json", `{"clientIds": ["a"], "label": "L", "heeftAlleAutorisaties": true, "x": 1}`, 201, ""},
 		{"UnsupportedMedia", "text/plain", `{}`, 415, "unsupported_media_type"},
 		{"TooLarge", "application/json", `{"label": "` + strings.Repeat("x", 2<<20) + `"}`, 413, "too_large"},
 	}
@@ -274,5 +274,34 @@ func TestDecodeJSON_PathsAtDepth(t *testing.T) {
 	}
 	if len(de.Params) != 100 || de.Params[99].Name != "clientIds.99" {
 		t.Errorf("%d params, the last %+v; want the first 100", len(de.Params), de.Params[len(de.Params)-1])
+	}
+}
+
+// TestDecodeJSON_UnknownFields: in an API, fields the target does not have
+// are ignored, as Django REST framework ignores them, and counted in the
+// request's state; with StrictBodies they are refused, as outside an API.
+func TestDecodeJSON_UnknownFields(t *testing.T) {
+	body := `{"label": "L", "laatsteBetaalDatum": "2026-01-01", "rollen": [{"rol": "x", "extra": 1}]}`
+	for _, tt := range []struct {
+		name   string
+		api    *zgw.API
+		strict bool
+	}{{"Lenient", &zgw.API{Name: "autorisaties", Root: root}, false}, {"Strict", &zgw.API{Name: "autorisaties", Root: root, StrictBodies: true}, true}, {"OutsideAnAPI", nil, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			if tt.api != nil {
+				req = req.WithContext(zgw.WithAPI(req.Context(), tt.api))
+			}
+			var dst decodeTarget
+			err := zgw.DecodeJSON(req, &dst)
+			var de *domain.Error
+			switch {
+			case tt.strict && (!errors.As(err, &de) || paramString(de.Params) != "laatsteBetaalDatum:unknown-field,rollen.0.extra:unknown-field"):
+				t.Errorf("error %v, want both fields refused", err)
+			case !tt.strict && (err != nil || dst.Label != "L" || len(dst.Rollen) != 1 || dst.Rollen[0].Rol != "x"):
+				t.Errorf("error %v, decoded %+v; want the known fields", err, dst)
+			}
+		})
 	}
 }

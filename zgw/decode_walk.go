@@ -30,6 +30,10 @@ var (
 type decoder struct {
 	// readOnly are the read-only field paths, split at the dots.
 	readOnly [][]string
+	// strict refuses fields the target does not have; otherwise they are
+	// dropped and counted in ignored, as Django REST framework ignores them.
+	strict   bool
+	ignored  int
 	path     []segment
 	problems domain.Problems
 	reported int
@@ -249,6 +253,9 @@ func (d *decoder) walkStruct(v any, t reflect.Type) any {
 		switch {
 		case d.isReadOnly(k):
 			delete(obj, k)
+		case !ok && !d.strict:
+			delete(obj, k)
+			d.ignored++
 		case !ok:
 			d.push(k, -1)
 			d.add("unknown-field", "Dit veld is onbekend.")

@@ -81,20 +81,19 @@ func AccessLog(logger *slog.Logger) func(http.Handler) http.Handler {
 // Instrument is middleware that records the duration of every request in
 // the histogram zaakregister_http_request_duration_seconds, labelled by API,
 // operation id and status code ("" labels for requests outside an API or
-// operation). Registering twice on one registry reuses the histogram.
+// operation), and counts in zaakregister_http_ignored_fields_total the
+// request body fields DecodeJSON ignored. Registering twice on one
+// registry reuses the series.
 func Instrument(reg prometheus.Registerer) func(http.Handler) http.Handler {
-	hist := prometheus.NewHistogramVec(prometheus.HistogramOpts{
+	hist := register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "zaakregister_http_request_duration_seconds",
 		Help:    "Duration of ZGW API requests by API, operation and status.",
 		Buckets: prometheus.DefBuckets,
-	}, []string{"api", "operation", "status"})
-	if err := reg.Register(hist); err != nil {
-		var are prometheus.AlreadyRegisteredError
-		if !errors.As(err, &are) {
-			panic(fmt.Sprintf("zgw: register metrics: %v", err))
-		}
-		hist = are.ExistingCollector.(*prometheus.HistogramVec)
-	}
+	}, []string{"api", "operation", "status"}))
+	ignored := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zaakregister_http_ignored_fields_total",
+		Help: "Request body fields ignored because the operation does not have them, by API and operation.",
+	}, []string{"api", "operation"}))
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -102,8 +101,24 @@ func Instrument(reg prometheus.Registerer) func(http.Handler) http.Handler {
 			rec := &recorder{ResponseWriter: w}
 			next.ServeHTTP(rec, r)
 			hist.WithLabelValues(st.api, st.operation, strconv.Itoa(rec.status())).Observe(time.Since(start).Seconds())
+			if st.ignoredFields > 0 {
+				ignored.WithLabelValues(st.api, st.operation).Add(float64(st.ignoredFields))
+			}
 		})
 	}
+}
+
+// register registers c in reg, or returns the one registered before under
+// the same name (a second handler on one registry, as in tests).
+func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
+	if err := reg.Register(c); err != nil {
+		var are prometheus.AlreadyRegisteredError
+		if !errors.As(err, &are) {
+			panic(fmt.Sprintf("zgw: register metrics: %v", err))
+		}
+		return are.ExistingCollector.(C)
+	}
+	return c
 }
 
 // Recover is middleware that turns a panic in a handler into a logged 500

@@ -186,7 +186,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Waiter: m.Runtime.Waiter(), Do: func(eventstore.RecordedEvent) { rights.Flush(); zakenCache.Flush() },
 	})
 	h, err := server.New(server.Config{
-		BaseURL: m.Config.BaseURL, Aliases: m.Config.Aliases, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
+		BaseURL: m.Config.BaseURL, Aliases: m.Config.Aliases, StrictBodies: m.Config.StrictBodies, Pool: m.Pool, Store: m.Store, Waiter: m.Runtime.Waiter(),
 		WaitFor: map[string][]string{"autorisaties": {"autorisaties", "rightscache"}, "catalogi": {"catalogi", "catalogicache"},
 			"zaken": {"zaken", "zakencache"}},
 		Secrets: m.Clients, Rights: rights, Registry: m.Registry, Log: m.Log,

@@ -41,6 +41,10 @@ type Config struct {
 	// HTTP holds the HTTP server's limits against slow clients; see
 	// newHTTPServer.
 	HTTP HTTPLimits
+	// StrictBodies refuses request body fields an operation does not have
+	// (ZAAKREGISTER_STRICT_BODIES), for client developers; by default they
+	// are ignored, as the reference implementation ignores them.
+	StrictBodies bool
 	// Aliases are the registry's former base URLs
 	// (ZAAKREGISTER_URL_ALIASES, comma-separated): URLs under them are
 	// taken for this registry's own resources.
@@ -97,6 +101,9 @@ func ConfigFromEnv() (Config, error) {
 	var err error
 	if c.AllowPrivateRefs, err = strconv.ParseBool(env("ZAAKREGISTER_REFS_ALLOW_PRIVATE", "false")); err != nil {
 		return c, fmt.Errorf("ZAAKREGISTER_REFS_ALLOW_PRIVATE: %w", err)
+	}
+	if c.StrictBodies, err = strconv.ParseBool(env("ZAAKREGISTER_STRICT_BODIES", "false")); err != nil {
+		return c, fmt.Errorf("ZAAKREGISTER_STRICT_BODIES: %w", err)
 	}
 	if c.Migrate, err = strconv.ParseBool(env("ZAAKREGISTER_MIGRATE", "true")); err != nil {
 		return c, fmt.Errorf("ZAAKREGISTER_MIGRATE: %w", err)

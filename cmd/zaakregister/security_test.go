@@ -310,3 +310,37 @@ func TestJWT_ClockSkew(t *testing.T) {
 		}
 	}
 }
+
+// TestBodies_UnknownFields: a body field the operation does not have (one
+// of another Zaken version, say) is ignored, as Open Zaak ignores it, and
+// counted in /metrics; with ZAAKREGISTER_STRICT_BODIES it is a 400
+// unknown-field, for client developers.
+func TestBodies_UnknownFields(t *testing.T) {
+	body := `{"clientIds": ["a"], "label": "x", "heeftAlleAutorisaties": true, "extra": 1, "laatsteBetaalDatum": null}`
+	g := startRegistry(t)
+	admin := g.superuser()
+	expect(t, g.do("POST", acRoot+"/applicaties", admin, body), http.StatusCreated)
+	r := g.do("GET", "/metrics", "", nil)
+	if !strings.Contains(string(r.Body), `zaakregister_http_ignored_fields_total{api="autorisaties",operation="applicatie_create"} 2`) {
+		t.Errorf("/metrics does not count the 2 ignored fields:\n%s", grepLines(string(r.Body), "ignored_fields"))
+	}
+
+	t.Setenv("ZAAKREGISTER_STRICT_BODIES", "true")
+	strict := openRegistryOn(t, g.dbURL, true)
+	r = strict.do("POST", acRoot+"/applicaties", admin, strings.Replace(body, `"a"`, `"b"`, 1))
+	expect(t, r, http.StatusBadRequest)
+	if code := invalidParam(t, r, "extra"); code != "unknown-field" {
+		t.Errorf("extra: code %q, want unknown-field", code)
+	}
+}
+
+// grepLines returns the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.Contains(line, sub) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
