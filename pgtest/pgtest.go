@@ -10,6 +10,7 @@ package pgtest
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"log/slog"
@@ -144,19 +145,47 @@ func HoldTransaction(tb testing.TB, dbURL string) (pid int, release func()) {
 	return pid, release
 }
 
-// makeTemplate creates one migrated template per test process; its name
-// carries a random suffix so that packages tested in parallel do not collide.
+// makeTemplate returns the migrated template of the embedded migrations,
+// one per set of migrations and shared by every test process and run: its
+// name carries a hash of them. The first process to need it builds it
+// under another name and renames it when it is complete, under an advisory
+// lock, so that another process never clones half a template. Templates of
+// other migration sets, and test databases of runs that were killed more
+// than two hours ago, are dropped on the way. (A template per process
+// outlived its process: runs left hundreds behind.)
 func makeTemplate(ctx context.Context, admin string) (string, error) {
-	name := "zrtmpl_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:16]
+	ms, err := migrations.All()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, m := range ms {
+		fmt.Fprintf(h, "%s\x00%s\x00", m.Name, m.SQL)
+	}
+	name := fmt.Sprintf("zrtmpl_%x", h.Sum(nil)[:8])
 	conn, err := pgx.Connect(ctx, admin)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, fmt.Sprintf(`CREATE DATABASE %s`, name)); err != nil {
+	const lock = 0x7a72746d706c // "zrtmpl"
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, lock); err != nil {
 		return "", err
 	}
-	pool, err := pgxpool.New(ctx, withDatabase(admin, name))
+	defer conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, lock) //nolint:errcheck // the connection closes anyway
+	dropStale(ctx, conn, name)
+	var exists bool
+	if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil || exists {
+		return name, err
+	}
+	building := name + "_building"
+	if _, err := conn.Exec(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, building)); err != nil {
+		return "", err
+	}
+	if _, err := conn.Exec(ctx, fmt.Sprintf(`CREATE DATABASE %s`, building)); err != nil {
+		return "", err
+	}
+	pool, err := pgxpool.New(ctx, withDatabase(admin, building))
 	if err != nil {
 		return "", err
 	}
@@ -165,16 +194,20 @@ func makeTemplate(ctx context.Context, admin string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// Templates of finished test processes are dropped by the next run.
-	dropStaleTemplates(ctx, conn, name)
+	if _, err := conn.Exec(ctx, fmt.Sprintf(`ALTER DATABASE %s RENAME TO %s`, building, name)); err != nil {
+		return "", err
+	}
 	return name, nil
 }
 
-func dropStaleTemplates(ctx context.Context, conn *pgx.Conn, keep string) {
+// dropStale drops the templates of other migration sets that nobody uses,
+// and test databases left more than two hours ago by runs that were killed
+// before their cleanup.
+func dropStale(ctx context.Context, conn *pgx.Conn, keep string) {
 	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database
-		WHERE (datname LIKE 'zrtmpl_%' OR datname LIKE 'zrtest_%') AND datname <> $1
-		AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)
-		AND (SELECT pg_stat_file('base/'||oid||'/PG_VERSION', true)).modification < now() - interval '2 hours'`, keep)
+		WHERE datname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)
+		AND (datname LIKE 'zrtmpl_%' OR (datname LIKE 'zrtest_%'
+			AND (pg_stat_file('base/'||oid||'/PG_VERSION', true)).modification < now() - interval '2 hours'))`, keep)
 	if err != nil {
 		return
 	}
