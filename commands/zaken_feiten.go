@@ -11,18 +11,18 @@ import (
 	"github.com/zaakregister/zaakregister/zgw"
 )
 
-// catalogiURL returns the reference the log keeps to a resource of this
+// catalogiRef returns the reference the log keeps to a resource of this
 // registry's Catalogi API (zgw.ResourceRef).
-func catalogiURL(_ context.Context, collection, id string) string {
+func catalogiRef(collection, id string) string {
 	return zgw.ResourceRef(CatalogiRoot, collection, id)
 }
 
-// canonicalCatalogiURL returns raw in its canonical form when it names a
-// resource in collection of this registry's Catalogi API, else raw as it
-// is, which then matches no fact and is reported by the domain.
-func canonicalCatalogiURL(ctx context.Context, collection, raw string) string {
+// canonicalCatalogiRef returns the reference the log keeps for raw when
+// it names a resource in collection of this registry's Catalogi API, else
+// raw as it is, which then matches no fact and is reported by the domain.
+func canonicalCatalogiRef(ctx context.Context, collection, raw string) string {
 	if id, ok := zgw.ParseResourceURLIn(ctx, CatalogiRoot, collection, raw); ok {
-		return catalogiURL(ctx, collection, id)
+		return catalogiRef(collection, id)
 	}
 	return raw
 }
@@ -42,7 +42,7 @@ func (h *Zaken) zaaktypeFeiten(ctx context.Context, field, raw string) (string, 
 		return raw, zaken.ZaaktypeFeiten{}, domain.Invalid(field, refs.CodeBadURL,
 			"De URL is geen zaaktype van de Catalogi API van dit register.")
 	}
-	url := catalogiURL(ctx, collZaaktypen, id)
+	url := catalogiRef(collZaaktypen, id)
 	var f zaken.ZaaktypeFeiten
 	err := h.zaaktypen.with(ctx, h.Store, h.CatalogiVersie, id, func(zt *catalogi.Zaaktype) {
 		if zt.Exists() {
@@ -68,7 +68,7 @@ func zaaktypeFeitenVan(ctx context.Context, url string, zt *catalogi.Zaaktype) z
 	eind := zt.Eindstatus()
 	for _, st := range zt.Statustypen() {
 		s, _ := zt.Statustype(st)
-		f.Statustypen[catalogiURL(ctx, "statustypen", st)] = zaken.StatustypeFeit{Volgnummer: s.Volgnummer, Eindstatus: st == eind}
+		f.Statustypen[catalogiRef("statustypen", st)] = zaken.StatustypeFeit{Volgnummer: s.Volgnummer, Eindstatus: st == eind}
 	}
 	for _, rt := range zt.Resultaattypen() {
 		r, _ := zt.Resultaattype(rt)
@@ -76,18 +76,18 @@ func zaaktypeFeitenVan(ctx context.Context, url string, zt *catalogi.Zaaktype) z
 		if r.BrondatumArchiefprocedure != nil {
 			feit.BrondatumArchiefprocedure = *r.BrondatumArchiefprocedure
 		}
-		f.Resultaattypen[catalogiURL(ctx, "resultaattypen", rt)] = feit
+		f.Resultaattypen[catalogiRef("resultaattypen", rt)] = feit
 	}
 	for _, rt := range zt.Roltypen() {
 		r, _ := zt.Roltype(rt)
-		f.Roltypen[catalogiURL(ctx, "roltypen", rt)] = zaken.RoltypeFeit{Omschrijving: r.Omschrijving, OmschrijvingGeneriek: string(r.OmschrijvingGeneriek)}
+		f.Roltypen[catalogiRef("roltypen", rt)] = zaken.RoltypeFeit{Omschrijving: r.Omschrijving, OmschrijvingGeneriek: string(r.OmschrijvingGeneriek)}
 	}
 	for _, e := range zt.Eigenschappen() {
 		eg, _ := zt.Eigenschap(e)
-		f.Eigenschappen[catalogiURL(ctx, "eigenschappen", e)] = zaken.EigenschapFeit{Naam: eg.Naam}
+		f.Eigenschappen[catalogiRef("eigenschappen", e)] = zaken.EigenschapFeit{Naam: eg.Naam}
 	}
 	for _, o := range zt.Zaakobjecttypen() {
-		f.Zaakobjecttypen = append(f.Zaakobjecttypen, catalogiURL(ctx, "zaakobjecttypen", o))
+		f.Zaakobjecttypen = append(f.Zaakobjecttypen, catalogiRef("zaakobjecttypen", o))
 	}
 	return f
 }

@@ -175,7 +175,7 @@ func (h *Zaken) addStatus(ctx context.Context, z *zaken.Zaak, id string, g zaken
 	if err != nil {
 		return nil, err
 	}
-	g.Statustype = canonicalCatalogiURL(ctx, "statustypen", g.Statustype)
+	g.Statustype = canonicalCatalogiRef(ctx, "statustypen", g.Statustype)
 	if g.Gezetdoor, f.Gezetdoor, err = h.gezetdoorFeit(ctx, z, g.Gezetdoor); err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ var resultaatReadOnly = []string{"url", "uuid", "_expand"}
 
 func (h *Zaken) resultaat(ctx context.Context, z *zaken.Zaak, g zaken.ResultaatGegevens) (zaken.ResultaatGegevens, zaken.Feiten, error) {
 	f, err := h.feiten(ctx, z)
-	g.Resultaattype = canonicalCatalogiURL(ctx, "resultaattypen", g.Resultaattype)
+	g.Resultaattype = canonicalCatalogiRef(ctx, "resultaattypen", g.Resultaattype)
 	return g, f, err
 }
 
@@ -303,7 +303,7 @@ func (h *Zaken) CreateRol(w http.ResponseWriter, r *http.Request) {
 	}
 	h.createOnderdeel(w, r, h.Rollen, collRollen, c.body.Zaak, func(ctx context.Context, z *zaken.Zaak, id string) ([]domain.Event, error) {
 		g := c.body.RolGegevens
-		g.Roltype = canonicalCatalogiURL(ctx, "roltypen", g.Roltype)
+		g.Roltype = canonicalCatalogiRef(ctx, "roltypen", g.Roltype)
 		var p domain.Problems
 		if err := checkVariant(&p, "Rol", g.BetrokkeneType, "betrokkeneIdentificatie", g.BetrokkeneIdentificatie); err != nil {
 			return nil, err
@@ -337,7 +337,7 @@ type zaakObjectBody struct {
 var zaakObjectReadOnly = []string{"url", "uuid", "_expand"}
 
 func (h *Zaken) zaakObject(ctx context.Context, z *zaken.Zaak, g zaken.ZaakObjectGegevens, decide func(zaken.ZaakObjectGegevens, zaken.Feiten) ([]domain.Event, error)) ([]domain.Event, error) {
-	g.Zaakobjecttype = canonicalCatalogiURL(ctx, "zaakobjecttypen", g.Zaakobjecttype)
+	g.Zaakobjecttype = canonicalCatalogiRef(ctx, "zaakobjecttypen", g.Zaakobjecttype)
 	var p domain.Problems
 	if err := checkVariant(&p, "ZaakObject", g.ObjectType, "objectIdentificatie", g.ObjectIdentificatie); err != nil {
 		return nil, err
@@ -527,7 +527,7 @@ var zaakEigenschapReadOnly = []string{"url", "uuid", "naam"}
 
 func (h *Zaken) zaakEigenschap(ctx context.Context, z *zaken.Zaak, g zaken.ZaakEigenschapGegevens) (zaken.ZaakEigenschapGegevens, zaken.Feiten, error) {
 	f, err := h.feiten(ctx, z)
-	g.Eigenschap = canonicalCatalogiURL(ctx, "eigenschappen", g.Eigenschap)
+	g.Eigenschap = canonicalCatalogiRef(ctx, "eigenschappen", g.Eigenschap)
 	return g, f, err
 }
 
